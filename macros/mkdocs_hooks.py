@@ -3,30 +3,42 @@
 - on_startup: note whether this is `serve` (charts drawn in-process and memoised).
 - on_config: load and validate data/ once; any error stops the build with every problem.
 - on_files: add one generated page per entry, plus index and special pages.
+- on_nav / on_env: let the theme draw its navigation once per folder for pages outside
+  the nav (macros/navcache.py) instead of once per page.
 - on_page_content: put the pre-rendered HTML blocks of generated pages in place.
-- on_page_context: point "edit this page" at the entry's YAML file.
-- on_post_build: fill in the charts (drawn meanwhile by a worker) and write the exports.
+- on_page_context: hand the search plugin each generated page without its
+  search-excluded parts (then put the full page back); point "edit this page" at the
+  entry's YAML file.
+- on_post_build: fill in the charts (drawn meanwhile by a worker) and write the exports
+  (unless the page worker already has).
 - on_build_error: remove the half-written site, so nothing partial is ever served.
 """
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 from pathlib import Path
 
+import jinja2
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import CombinedEvent, event_priority
 from mkdocs.structure.files import File
 from mkdocs.utils import clean_directory
 
 from macros import sitebuild
 from macros.exports import write_exports, write_redirects
-from macros.pages import fill_blocks
+from macros.navcache import NavCache
+from macros.pages import GeneratedPage, fill_blocks
+from macros.pagestream import PageRenderError, worker_wanted
 
 _DATA_FILES: dict[str, str] = {}
-_BLOCKS: dict[str, tuple[str, ...]] = {}
+_GENERATED: dict[str, GeneratedPage] = {}
+_SEARCH_VIEW: dict[str, tuple[str, str]] = {}  # src -> (search view, full page)
 _CHART_PAGES: list[Path] = []
 _DIGESTS: dict[str, int] = {}
 _RUN: dict[str, bool] = {}
+_NAV: dict[str, NavCache] = {}
 
 
 def _settings(config) -> dict:
@@ -55,20 +67,62 @@ def on_config(config):
     return config
 
 
+class _StreamedFile(File):
+    """A generated page whose Markdown is taken from the page stream when MkDocs reads it."""
+
+    @property
+    def content_string(self) -> str:
+        return _take(self.src_uri).content
+
+    @property
+    def content_bytes(self) -> bytes:
+        return self.content_string.encode("utf-8")
+
+
+def _take(src: str):
+    """The generated page at ``src``: from the stream the first time, then remembered."""
+    page = _GENERATED.get(src)
+    if page is None:
+        try:
+            page = sitebuild.current().pages.get(src)
+        except PageRenderError as exc:
+            raise PluginError(str(exc)) from None
+        _GENERATED[src] = page
+        if page.data_file:
+            _DATA_FILES[src] = page.data_file
+    return page
+
+
 def on_files(files, config):
     # The offline plugin may have switched directory URLs off after our on_config.
     sitebuild.set_directory_urls(config.use_directory_urls)
-    state = sitebuild.current()
-    _DATA_FILES.clear()
-    _BLOCKS.clear()
+    stream = sitebuild.start_pages(
+        parallel=not _RUN.get("serve") and worker_wanted(),
+        exports={
+            "site_dir": config.site_dir,
+            "site_name": config.site_name,
+            "site_url": config.site_url or "",
+        },
+    )
+    for store in (_DATA_FILES, _GENERATED, _SEARCH_VIEW):
+        store.clear()
     _CHART_PAGES.clear()
     # Hand-written pages pull live data through macros: always rebuild them.
     for doc in files.documentation_pages():
         doc.is_modified = lambda: True
-    for page in state.renderer.all_pages():
-        existing = files.get_file_from_path(page.src)
-        if existing is not None:
-            raise PluginError(f"generated page {page.src} collides with docs/{page.src}")
+    for src in stream.sources():
+        if files.get_file_from_path(src) is not None:
+            stream.close()
+            raise PluginError(f"generated page {src} collides with docs/{src}")
+    if stream.parallel:
+        # A full build: pages arrive from the worker while MkDocs works through them.
+        for src in stream.sources():
+            files.append(_StreamedFile.generated(config, src, content=""))
+        return files
+    for page in stream.all():
+        _GENERATED[page.src] = page
+        if page.data_file:
+            _DATA_FILES[page.src] = page.data_file
         file = File.generated(config, page.src, content=page.content)
         # Under `serve --dirty`, rebuild only the pages whose content changed.
         digest = hash((page.content, page.blocks))
@@ -78,23 +132,58 @@ def on_files(files, config):
             changed or not Path(f.abs_dest_path).exists()
         )
         files.append(file)
-        if page.data_file:
-            _DATA_FILES[page.src] = page.data_file
-        if page.blocks:
-            _BLOCKS[page.src] = page.blocks
     return files
+
+
+def on_nav(nav, config, files):
+    _NAV["cache"] = NavCache(page.url for page in nav.pages)
+    return nav
+
+
+def on_env(env, config, files):
+    # "theme/partials/…" names the theme's own partials, which docs/overrides/partials/
+    # wrap with the navigation cache.
+    custom = config.theme.custom_dir
+    own = [d for d in config.theme.dirs if not custom or Path(d) != Path(custom)]
+    env.loader = jinja2.ChoiceLoader(
+        [env.loader, jinja2.PrefixLoader({"theme": jinja2.FileSystemLoader(own)})]
+    )
+    env.globals["atlas_nav"] = _NAV["cache"]
+    return env
 
 
 def on_page_content(html, page, config, files):
     # Generated pages carry their HTML as pre-rendered blocks (see pages.GeneratedPage).
-    blocks = _BLOCKS.get(page.file.src_uri)
-    html = fill_blocks(html, blocks) if blocks else html
+    src = page.file.src_uri
+    generated = _GENERATED.get(src)
+    if generated is not None and generated.blocks:
+        skeleton = html
+        html = fill_blocks(skeleton, generated.blocks)
+        search_view = fill_blocks(skeleton, generated.search_blocks())
+        if search_view != html:
+            _SEARCH_VIEW[src] = (search_view, html)
     if "<!--atlas-chart:" in html:
         _CHART_PAGES.append(Path(page.file.abs_dest_path))
     return html
 
 
-def on_page_context(context, page, config, nav):
+@event_priority(100)  # before the search plugin (priority 0) indexes the page
+def _show_search_view(context, page, config, nav):
+    views = _SEARCH_VIEW.get(page.file.src_uri)
+    if views:
+        page.content = views[0]
+    return context
+
+
+@event_priority(-100)  # after the search plugin, before the theme renders the page
+def _restore_full_page(context, page, config, nav):
+    views = _SEARCH_VIEW.pop(page.file.src_uri, None)
+    if views:
+        page.content = views[1]
+    return context
+
+
+def _edit_link(context, page, config, nav):
     state = sitebuild.current()
     if not state.edit_base:
         page.edit_url = None
@@ -109,30 +198,55 @@ def on_page_context(context, page, config, nav):
     return context
 
 
+on_page_context = CombinedEvent(_show_search_view, _edit_link, _restore_full_page)
+
+
 def on_post_build(config):
     state = sitebuild.current()
+    try:
+        state.pages.finish()  # every chart request has arrived once the worker is done
+    except PageRenderError as exc:
+        raise PluginError(str(exc)) from None
     state.charts.fill_site(_CHART_PAGES)
     write_redirects(state.catalog, Path(config.site_dir), config.use_directory_urls)
-    write_exports(
-        state.catalog,
-        Path(config.site_dir),
-        site_name=config.site_name,
-        site_url=config.site_url or "",
-    )
+    if not state.pages.exports_written:  # the page worker writes them when there is one
+        write_exports(
+            state.catalog,
+            Path(config.site_dir),
+            site_name=config.site_name,
+            site_url=config.site_url or "",
+        )
+    _BUILDING.pop("site_dir", None)  # finished: nothing to abandon
 
 
 def on_pre_build(config):
-    _SITE_DIR["path"] = config.site_dir
+    _BUILDING["site_dir"] = config.site_dir
 
 
 def on_build_error(error):
-    # Empty the site folder, as MkDocs itself does at the start of a build, so a failed
-    # build never leaves half a site for `serve` or a deploy to pick up.
-    site_dir = _SITE_DIR.get("path")
-    if site_dir and Path(site_dir).is_dir():
-        clean_directory(site_dir)
+    _abandon_build()
+
+
+@atexit.register
+def _abandon_build() -> None:
+    """Stop the workers, then empty the site folder of a build that did not finish.
+
+    Runs on a build error and at exit, since some plugins end a failed build with
+    SystemExit (mkdocs-macros' on_error_fail), which skips on_build_error. The workers go
+    first because the page worker may be writing exports. The folder is emptied as MkDocs
+    itself does at the start of a build, so a failed build never leaves half a site for
+    `serve` or a deploy to pick up.
+    """
+    site_dir = _BUILDING.pop("site_dir", None)
+    if site_dir is None:
+        return
     with contextlib.suppress(RuntimeError):
-        sitebuild.current().charts.close()
+        state = sitebuild.current()
+        state.charts.close()
+        if state.pages is not None:
+            state.pages.close()
+    if Path(site_dir).is_dir():
+        clean_directory(site_dir)
 
 
-_SITE_DIR: dict[str, str] = {}
+_BUILDING: dict[str, str] = {}  # site_dir while a build is under way

@@ -1,7 +1,10 @@
 """Render the catalog into Markdown pages (mostly HTML blocks) for MkDocs.
 
-Templates are trusted files in ``templates/``; contributor text only ever reaches them as
-values, in a sandboxed, autoescaping Jinja environment. Generated pages carry
+Templates are trusted files in ``templates/``, reviewed like the Python beside them;
+contributor text only ever reaches them as values, and the environment autoescapes every
+value. No template source ever comes from data, so the environment is not sandboxed: a
+sandbox guards against untrusted templates, of which there are none, and would double
+the cost of rendering. Generated pages carry
 ``render_macros: false``, so mkdocs-macros never treats their text as a template.
 This module imports no MkDocs code: the hook in ``mkdocs_hooks`` turns the pages into
 MkDocs files.
@@ -11,14 +14,14 @@ from __future__ import annotations
 
 import html
 import json
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import ClassVar
 
 import yaml
-from jinja2 import FileSystemLoader, StrictUndefined
-from jinja2.sandbox import SandboxedEnvironment
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
 from . import bibtex, chartjobs, vocab
@@ -51,6 +54,19 @@ class GeneratedPage:
         """The page as one Markdown document (blocks inline), e.g. for a plain MkDocs build."""
         return fill_blocks(self.content, self.blocks)
 
+    def search_blocks(self) -> tuple[str, ...]:
+        """The blocks as the search indexer should see them: excluded parts left out."""
+        return tuple(without_search_excluded(block) for block in self.blocks)
+
+
+@dataclass(frozen=True)
+class PageJob:
+    """A generated page to render: its source path and the Renderer method that draws it."""
+
+    src: str
+    method: str
+    arg: str | None = None
+
 
 def placeholder(i: int) -> str:
     """The comment that stands for block ``i`` in a page's Markdown."""
@@ -62,6 +78,36 @@ def fill_blocks(text: str, blocks: tuple[str, ...]) -> str:
     for i, block in enumerate(blocks):
         text = text.replace(placeholder(i), block, 1)
     return text
+
+
+_ARTICLE_TAG = re.compile(r"<(/?)article\b([^>]*)>")
+
+
+def without_search_excluded(html_text: str) -> str:
+    """``html_text`` minus every ``<article data-search-exclude>`` element.
+
+    The search plugin skips these elements anyway, but only after parsing them with
+    Python's HTML parser; handing it the page without them indexes the same text for a
+    fraction of the parsing. Nested articles are matched by depth.
+    """
+    if "data-search-exclude" not in html_text:
+        return html_text
+    out: list[str] = []
+    pos = 0
+    depth = 0  # >0 while inside an excluded article
+    for tag in _ARTICLE_TAG.finditer(html_text):
+        closing = tag.group(1) == "/"
+        if depth:
+            depth += -1 if closing else 1
+            if depth == 0:
+                pos = tag.end()
+        elif not closing and "data-search-exclude" in tag.group(2):
+            out.append(html_text[pos : tag.start()])
+            depth = 1
+    if depth:
+        raise ValueError("unbalanced <article> in a generated block")
+    out.append(html_text[pos:])
+    return "".join(out)
 
 
 def split_blocks(body: str) -> tuple[str, tuple[str, ...]]:
@@ -93,9 +139,9 @@ def page(src: str, head: str, body: str, data_file: str | None = None) -> Genera
     return GeneratedPage(src, head + skeleton, data_file, blocks)
 
 
-def make_env() -> SandboxedEnvironment:
-    """The Jinja environment for generated pages: sandboxed, autoescaped, strict."""
-    env = SandboxedEnvironment(
+def make_env() -> Environment:
+    """The Jinja environment for generated pages: autoescaped, strict about undefined names."""
+    env = Environment(
         loader=FileSystemLoader(str(TEMPLATES)),
         autoescape=True,
         undefined=StrictUndefined,
@@ -116,6 +162,10 @@ def fmt_value(value: float) -> str:
     return text or "0"
 
 
+# libyaml's emitter when present (same output, several times faster), else PyYAML's own.
+_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+
+
 def front_matter(title: str, description: str = "", **extra) -> str:
     """YAML front matter for a generated page. Titles are escaped and can hold no tag."""
     safe_title = html.escape(title.replace("<", "‹").replace(">", "›"), quote=False)
@@ -123,7 +173,8 @@ def front_matter(title: str, description: str = "", **extra) -> str:
     if description:
         data["description"] = html.escape(description.replace("<", "‹").replace(">", "›"))
     data.update(extra)
-    return "---\n" + yaml.safe_dump(data, allow_unicode=True, sort_keys=True) + "---\n\n"
+    text = yaml.dump(data, Dumper=_DUMPER, allow_unicode=True, sort_keys=True)
+    return "---\n" + text + "---\n\n"
 
 
 def _first_sentence(text: str, limit: int = 160) -> str:
@@ -864,36 +915,53 @@ class Renderer:
 
     # ------------------------------------------------------------ everything
 
-    def all_pages(self) -> Iterator[GeneratedPage]:
-        """Every generated page, in a stable order."""
+    ENTRY_PAGES: ClassVar[tuple[tuple[str, str], ...]] = (
+        ("models", "model_page"),
+        ("benchmarks", "benchmark_page"),
+        ("techniques", "technique_page"),
+        ("papers", "paper_page"),
+        ("applications", "application_page"),
+        ("organisations", "organisation_page"),
+        ("results", "results_page"),
+    )
+    INDEX_ORDER: ClassVar[tuple[str, ...]] = (
+        "models",
+        "benchmarks",
+        "techniques",
+        "papers",
+        "organisations",
+        "applications",
+        "results",
+    )
+
+    def plan(self) -> list[PageJob]:
+        """Every generated page as a job to render, in a stable order."""
         c = self.catalog
-        for mid in c.models:
-            yield self.model_page(mid)
-        for bid in c.benchmarks:
-            yield self.benchmark_page(bid)
-        for tid in c.techniques:
-            yield self.technique_page(tid)
-        for pid in c.papers:
-            yield self.paper_page(pid)
-        for aid in c.applications:
-            yield self.application_page(aid)
-        for oid in c.organisations:
-            yield self.organisation_page(oid)
-        for rid in c.results:
-            yield self.results_page(rid)
-        for kind in (
-            "models",
-            "benchmarks",
-            "techniques",
-            "papers",
-            "organisations",
-            "applications",
-            "results",
-        ):
-            yield self.index_page(kind)
-        yield self.compare_page()
-        yield self.lineage_page()
-        yield self.disagreements_page()
+        jobs = [
+            PageJob(src_path(kind, eid), method, eid)
+            for kind, method in self.ENTRY_PAGES
+            for eid in c.kind(kind)
+        ]
+        jobs += [PageJob(src_path(kind), "index_page", kind) for kind in self.INDEX_ORDER]
+        jobs += [
+            PageJob("compare.md", "compare_page"),
+            PageJob("lineage.md", "lineage_page"),
+            PageJob("disagreements.md", "disagreements_page"),
+        ]
+        return jobs
+
+    def render_job(self, job: PageJob) -> GeneratedPage:
+        """Render one planned page."""
+        method = getattr(self, job.method)
+        generated = method(job.arg) if job.arg is not None else method()
+        if generated.src != job.src:
+            raise RuntimeError(f"planned {job.src} but rendered {generated.src}")
+        return generated
+
+    def all_pages(self) -> Iterator[GeneratedPage]:
+        """Every generated page, in the order of ``plan``."""
+        for job in self.plan():
+            yield self.render_job(job)
 
 
 def _descendants(catalog: Catalog, mid: str) -> int:

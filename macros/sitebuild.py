@@ -12,6 +12,7 @@ from pathlib import Path
 from .catalog import Catalog
 from .chartjobs import ChartService
 from .pages import Renderer
+from .pagestream import PageStream
 from .problems import Problem, summary_line
 from .validate import load_catalog
 
@@ -34,6 +35,7 @@ class BuildState:
     renderer: Renderer
     edit_base: str
     charts: ChartService
+    pages: PageStream | None = None
 
 
 _STATE: BuildState | None = None
@@ -56,6 +58,8 @@ def prepare(
     edit_base = f"{repository.rstrip('/')}/edit/{branch}" if repository else ""
     if _STATE is not None:
         _STATE.charts.close()
+        if _STATE.pages is not None:
+            _STATE.pages.close()
     service = ChartService(catalog)
     service.start(parallel_charts)
     renderer = Renderer(
@@ -77,5 +81,15 @@ def set_directory_urls(value: bool) -> None:
     state = current()
     if state.renderer.directory_urls != value:
         state.renderer = Renderer(
-            state.catalog, use_directory_urls=value, edit_base=state.edit_base
+            state.catalog, use_directory_urls=value, edit_base=state.edit_base, charts=state.charts
         )
+
+
+def start_pages(*, parallel: bool, exports: dict | None = None) -> PageStream:
+    """Start rendering the generated pages of this build (with a worker if ``parallel``,
+    which then also writes the ``exports``: site_dir, site_name, site_url)."""
+    state = current()
+    if state.pages is not None:
+        state.pages.close()
+    state.pages = PageStream(state.renderer, state.charts, parallel=parallel, exports=exports)
+    return state.pages
