@@ -103,7 +103,7 @@ class ChartService:
     def start(self, parallel: bool | None = None) -> None:
         """Start drawing the expected charts, in a worker process when a second core exists."""
         if parallel is None:
-            parallel = (os.cpu_count() or 1) > 1 and os.environ.get("ATLAS_CHARTS_INLINE") != "1"
+            parallel = (os.cpu_count() or 1) > 1 and os.environ.get("ATLAS_INLINE") != "1"
         if not parallel:
             return  # drawn on demand, in this process, memoised across serve rebuilds
         early = expected_jobs(self.catalog)
