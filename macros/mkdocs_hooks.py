@@ -1,8 +1,12 @@
 """The thin MkDocs glue (loaded by ``hooks:`` in mkdocs.yml).
 
-- on_startup: note whether this is `serve` (charts drawn in-process and memoised).
+- on_startup: note whether this is `serve` (pages and charts drawn in this process, charts
+  memoised across rebuilds).
 - on_config: load and validate data/ once; any error stops the build with every problem.
-- on_files: add one generated page per entry, plus index and special pages.
+- on_files: add one generated page per entry, plus index and special pages. In a full
+  build their Markdown arrives when MkDocs reads it, from the page stream shared with a
+  worker process (macros/pagestream.py); under serve it is rendered here and now, so
+  unchanged pages can be skipped.
 - on_nav / on_env: let the theme draw its navigation once per folder for pages outside
   the nav (macros/navcache.py) instead of once per page.
 - on_page_content: put the pre-rendered HTML blocks of generated pages in place.
@@ -11,7 +15,8 @@
   entry's YAML file.
 - on_post_build: fill in the charts (drawn meanwhile by a worker) and write the exports
   (unless the page worker already has).
-- on_build_error: remove the half-written site, so nothing partial is ever served.
+- on_build_error (and at exit after a SystemExit): stop the workers and remove the
+  half-written site, so nothing partial is ever served.
 """
 
 from __future__ import annotations
