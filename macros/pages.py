@@ -110,23 +110,44 @@ def without_search_excluded(html_text: str) -> str:
     return "".join(out)
 
 
+# Templates start each section heading line with this marker. Contributor text can never
+# produce it (autoescaping turns "<" into "&lt;"), so a line of a summary that happens to
+# start with "#" stays text inside its block instead of being taken for a heading.
+HEADING = "<!--atlas-heading-->"
+_TAG = re.compile(r"<[^>]*>")
+
+
+def _no_search_text(html_text: str) -> bool:
+    """Whether the search index would find no text in this HTML."""
+    return not _TAG.sub("", without_search_excluded(html_text)).strip()
+
+
 def split_blocks(body: str) -> tuple[str, tuple[str, ...]]:
-    """Separate Markdown headings from HTML blocks: (skeleton with placeholders, blocks)."""
+    """Separate Markdown headings from HTML blocks: (skeleton with placeholders, blocks).
+
+    A heading whose section holds no searchable text (only tables and lists kept out of
+    search) is marked ``{ data-search-exclude }``, so search does not list a bare
+    "Results" or "Cite" section for every entry.
+    """
     skeleton: list[str] = []
     blocks: list[str] = []
     chunk: list[str] = []
+    heading: list[int] = []  # index in skeleton of the current section's heading
 
     def flush() -> None:
         text = "\n".join(chunk).strip("\n")
         chunk.clear()
+        if heading and _no_search_text(text):
+            skeleton[heading[-1]] += " { data-search-exclude }"
         if text.strip():
             skeleton.extend(["", placeholder(len(blocks)), ""])
             blocks.append(text)
 
     for line in body.split("\n"):
-        if line.startswith("#"):
+        if line.startswith(HEADING):
             flush()
-            skeleton.extend(["", line, ""])
+            skeleton.extend(["", line[len(HEADING) :], ""])
+            heading.append(len(skeleton) - 2)
         else:
             chunk.append(line)
     flush()

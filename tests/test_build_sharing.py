@@ -10,6 +10,7 @@ test_offline.py; these tests pin down each mechanism on its own.
 
 from __future__ import annotations
 
+import json
 import time
 
 import pytest
@@ -73,6 +74,17 @@ def test_every_searchable_page_indexes_the_same_text_from_its_search_view(real_r
         assert indexed(view) == indexed(full), page.src
         checked += 1
     assert checked > 0.9 * len(real_renderer.plan())
+
+
+def test_search_lists_no_empty_section_of_an_entry_page(real_site):
+    """Sections holding only tables and lists kept out of search get no index entry."""
+    index = json.loads((real_site / "search" / "search_index.json").read_text())
+    entry_kinds = ("models/", "benchmarks/", "techniques/", "papers/", "organisations/")
+    entries = [d for d in index["docs"] if d["location"].startswith(entry_kinds)]
+    assert entries
+    assert [d["location"] for d in entries if not d["text"].strip()] == []
+    # Each model still has its top section (summary and facts) in the index.
+    assert any(d["location"] == "models/meditron-70b/" and d["text"] for d in entries)
 
 
 @pytest.mark.parametrize(

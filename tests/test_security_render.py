@@ -93,6 +93,17 @@ def test_a_pipe_keeps_the_whole_cell():
     assert "has a pipe | injected cell" in body
 
 
+def test_a_line_of_contributed_text_starting_with_a_hash_is_not_a_heading():
+    text = "First line.\n## Results\n# Injected heading"
+    generated = Renderer(catalog_with(text)).model_page("m")
+    skeleton = generated.content.split("---\n", 2)[2]
+    # The page's own sections only, each once; the text stays inside its block.
+    headings = [line for line in skeleton.splitlines() if line.startswith("#")]
+    assert not any("Injected" in h for h in headings)
+    assert sum(h.startswith("## Results") for h in headings) == 1
+    assert any("# Injected heading" in block for block in generated.blocks)
+
+
 @pytest.mark.build
 @pytest.mark.xdist_group("site")
 def test_a_payload_forced_past_the_validator_stays_inert_in_a_real_build(tmp_path, base_data):
