@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 import posixpath
 
 from .catalog import KIND_ORDER, Catalog
@@ -26,7 +25,6 @@ def src_path(kind: str, entry_id: str | None = None) -> str:
     return f"{SECTION[kind]}/{entry_id or 'index'}.md"
 
 
-@functools.lru_cache(maxsize=65536)
 def dest_url(src: str, use_directory_urls: bool) -> str:
     """The URL MkDocs gives a page with this source path (same rules as mkdocs.structure.files)."""
     stem, _ = posixpath.splitext(src)
@@ -40,7 +38,6 @@ def dest_url(src: str, use_directory_urls: bool) -> str:
     return stem + ".html"
 
 
-@functools.lru_cache(maxsize=65536)
 def _base_dir(src: str, use_directory_urls: bool) -> str:
     here = dest_url(src, use_directory_urls)
     return here if here.endswith("/") or not here else posixpath.dirname(here) + "/"
