@@ -92,10 +92,15 @@ def _take(src: str):
             page = sitebuild.current().pages.get(src)
         except PageRenderError as exc:
             raise PluginError(str(exc)) from None
-        _GENERATED[src] = page
-        if page.data_file:
-            _DATA_FILES[src] = page.data_file
+        _remember(page)
     return page
+
+
+def _remember(page: GeneratedPage) -> None:
+    """Keep a generated page for on_page_content and its data file for the edit link."""
+    _GENERATED[page.src] = page
+    if page.data_file:
+        _DATA_FILES[page.src] = page.data_file
 
 
 def on_files(files, config):
@@ -125,9 +130,7 @@ def on_files(files, config):
             files.append(_StreamedFile.generated(config, src, content=""))
         return files
     for page in stream.all():
-        _GENERATED[page.src] = page
-        if page.data_file:
-            _DATA_FILES[page.src] = page.data_file
+        _remember(page)
         file = File.generated(config, page.src, content=page.content)
         # Under `serve --dirty`, rebuild only the pages whose content changed.
         digest = hash((page.content, page.blocks))
@@ -164,9 +167,8 @@ def on_page_content(html, page, config, files):
     if generated is not None and generated.blocks:
         skeleton = html
         html = fill_blocks(skeleton, generated.blocks)
-        search_view = fill_blocks(skeleton, generated.search_blocks())
-        if search_view != html:
-            _SEARCH_VIEW[src] = (search_view, html)
+        if generated.search_blocks != generated.blocks:
+            _SEARCH_VIEW[src] = (fill_blocks(skeleton, generated.search_blocks), html)
     if "<!--atlas-chart:" in html:
         _CHART_PAGES.append(Path(page.file.abs_dest_path))
     return html

@@ -43,20 +43,19 @@ class GeneratedPage:
     table of contents and search sections come from Markdown) and one placeholder comment
     per block of HTML. ``blocks`` holds that HTML, already rendered and escaped; the hook
     puts it back after Markdown has run, so Markdown never re-parses large tables.
+    ``search_blocks`` are the same blocks as the search indexer should see them, with the
+    search-excluded parts left out (worked out once, while rendering).
     """
 
     src: str
     content: str
     data_file: str | None = None
     blocks: tuple[str, ...] = ()
+    search_blocks: tuple[str, ...] = ()
 
     def markdown(self) -> str:
         """The page as one Markdown document (blocks inline), e.g. for a plain MkDocs build."""
         return fill_blocks(self.content, self.blocks)
-
-    def search_blocks(self) -> tuple[str, ...]:
-        """The blocks as the search indexer should see them: excluded parts left out."""
-        return tuple(without_search_excluded(block) for block in self.blocks)
 
 
 @dataclass(frozen=True)
@@ -117,13 +116,11 @@ HEADING = "<!--atlas-heading-->"
 _TAG = re.compile(r"<[^>]*>")
 
 
-def _no_search_text(html_text: str) -> bool:
-    """Whether the search index would find no text in this HTML."""
-    return not _TAG.sub("", without_search_excluded(html_text)).strip()
+def split_blocks(body: str) -> tuple[str, tuple[str, ...], tuple[str, ...]]:
+    """Separate Markdown headings from HTML blocks.
 
-
-def split_blocks(body: str) -> tuple[str, tuple[str, ...]]:
-    """Separate Markdown headings from HTML blocks: (skeleton with placeholders, blocks).
+    Returns the skeleton (headings and placeholders), the blocks, and the blocks as the
+    search indexer should see them (``without_search_excluded``).
 
     A heading whose section holds no searchable text (only tables and lists kept out of
     search) is marked ``{ data-search-exclude }``, so search does not list a bare
@@ -131,17 +128,20 @@ def split_blocks(body: str) -> tuple[str, tuple[str, ...]]:
     """
     skeleton: list[str] = []
     blocks: list[str] = []
+    search_blocks: list[str] = []
     chunk: list[str] = []
     heading: list[int] = []  # index in skeleton of the current section's heading
 
     def flush() -> None:
         text = "\n".join(chunk).strip("\n")
         chunk.clear()
-        if heading and _no_search_text(text):
+        searchable = without_search_excluded(text)
+        if heading and not _TAG.sub("", searchable).strip():
             skeleton[heading[-1]] += " { data-search-exclude }"
         if text.strip():
             skeleton.extend(["", placeholder(len(blocks)), ""])
             blocks.append(text)
+            search_blocks.append(searchable)
 
     for line in body.split("\n"):
         if line.startswith(HEADING):
@@ -151,13 +151,13 @@ def split_blocks(body: str) -> tuple[str, tuple[str, ...]]:
         else:
             chunk.append(line)
     flush()
-    return "\n".join(skeleton).strip("\n") + "\n", tuple(blocks)
+    return "\n".join(skeleton).strip("\n") + "\n", tuple(blocks), tuple(search_blocks)
 
 
 def page(src: str, head: str, body: str, data_file: str | None = None) -> GeneratedPage:
     """A generated page from its front matter and rendered body."""
-    skeleton, blocks = split_blocks(body)
-    return GeneratedPage(src, head + skeleton, data_file, blocks)
+    skeleton, blocks, search_blocks = split_blocks(body)
+    return GeneratedPage(src, head + skeleton, data_file, blocks, search_blocks)
 
 
 def make_env() -> Environment:

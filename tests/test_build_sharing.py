@@ -70,7 +70,7 @@ def test_every_searchable_page_indexes_the_same_text_from_its_search_view(real_r
         if (meta.get("search") or {}).get("exclude"):
             continue  # never indexed (index tables, compare, family tree, disagreements)
         full = fill_blocks(page.content, page.blocks)
-        view = fill_blocks(page.content, page.search_blocks())
+        view = fill_blocks(page.content, page.search_blocks)
         assert indexed(view) == indexed(full), page.src
         checked += 1
     assert checked > 0.9 * len(real_renderer.plan())
