@@ -259,6 +259,28 @@ class FactSource(Strict):
     supports: list[str] = Field(min_length=1, description="the fields this source backs")
 
 
+class Citation(Strict):
+    """A source and a place in it."""
+
+    source: Id = Field(description="id of the source entry in data/papers")
+    locator: Locator = Field(description='where in the source, e.g. "Table 2"')
+
+
+class Contamination(Strict):
+    """What a source says about the model having seen this benchmark's test items."""
+
+    status: _lit("contamination") = Field(description="none-found, suspected or confirmed")
+    source: Id = Field(description="id of the source that says so, in data/papers")
+    locator: Locator
+
+
+Month = Annotated[
+    str,
+    AfterValidator(_partial_date),
+    Field(pattern=r"^\d{4}-\d{2}$"),
+]
+
+
 class Setting(Strict):
     """How a score was obtained. Scores with different settings are never ranked together."""
 
@@ -270,7 +292,10 @@ class Setting(Strict):
         False, description="the model was fine-tuned on this benchmark's training split"
     )
     harness: Line | None = Field(None, description="evaluation harness and version")
-    grader: Line | None = Field(None, description="grader model or rater pool")
+    grader: Line | None = Field(None, description="grader model or rater pool, rubric version")
+    reasoning_effort: Line | None = Field(
+        None, description='reasoning effort or thinking budget, e.g. "high" or "8k tokens"'
+    )
 
 
 class Result(Strict):
@@ -282,6 +307,23 @@ class Result(Strict):
     metric: MetricId
     value: Number
     setting: Setting = Setting()
+    n: Count | None = Field(None, description="number of items scored, as the source states it")
+    ci: Annotated[list[Number], Field(min_length=2, max_length=2)] | None = Field(
+        None, description="95% confidence interval [low, high] as the source reports it"
+    )
+    stderr: Annotated[Number, Field(ge=0)] | None = Field(
+        None, description="standard error as the source reports it"
+    )
+    model_version: Line | None = Field(
+        None, description='the exact snapshot or checkpoint scored, e.g. "gpt-4-0613"'
+    )
+    evaluated: Month | None = Field(
+        None, description="month of the run (YYYY-MM) when it differs from the source's date"
+    )
+    contamination: Contamination | None = None
+    cites: Citation | None = Field(
+        None, description="the original source, when this source reproduces another's number"
+    )
     source: Id = Field(description="id of the source entry in data/papers")
     locator: Locator
     note: Line | None = None
@@ -297,6 +339,23 @@ class ResultRow(Strict):
     metric: MetricId
     value: Number
     setting: Setting | None = None
+    n: Count | None = Field(None, description="number of items scored, as the source states it")
+    ci: Annotated[list[Number], Field(min_length=2, max_length=2)] | None = Field(
+        None, description="95% confidence interval [low, high] as the source reports it"
+    )
+    stderr: Annotated[Number, Field(ge=0)] | None = Field(
+        None, description="standard error as the source reports it"
+    )
+    model_version: Line | None = Field(
+        None, description='the exact snapshot or checkpoint scored, e.g. "gpt-4-0613"'
+    )
+    evaluated: Month | None = Field(
+        None, description="month of the run (YYYY-MM) when it differs from the source's date"
+    )
+    contamination: Contamination | None = None
+    cites: Citation | None = Field(
+        None, description="the original source, when this source reproduces another's number"
+    )
     locator: Locator | None = None
     note: Line | None = None
 
@@ -330,6 +389,9 @@ class Model(Strict):
     papers: list[Id] = Field([], description="the model's own papers, cards and repositories")
     links: Links = Links()
     sources: list[FactSource] = []
+    not_stated: list[Literal[MODEL_CLAIMS]] = Field(  # type: ignore[valid-type]
+        [], description="claim fields that no source states (known to be unknown)"
+    )
     summary: Prose
     results: list[Result] = []
     added: Day
@@ -388,6 +450,9 @@ class Benchmark(Strict):
     leaderboards: list[HostedLeaderboard] = []
     caveats: Prose | None = Field(None, description="saturation, contamination, known issues")
     sources: list[FactSource] = []
+    not_stated: list[Literal[BENCHMARK_CLAIMS]] = Field(  # type: ignore[valid-type]
+        [], description="claim fields that no source states (known to be unknown)"
+    )
     summary: Prose
     added: Day
     reviewed: Day

@@ -394,6 +394,15 @@ def _check_all(entries, refs, collector: Collector, today: date, scores: list[Sc
                         + (f" (did you mean '{hint[0]}'?)" if hint else ""),
                     )
                 covered.add(name)
+        for i, name in enumerate(obj.not_stated):
+            if getattr(obj, name) not in (None, [], ""):
+                collector.add(
+                    entry,
+                    entry.path,
+                    ("not_stated", i),
+                    "not-stated-filled",
+                    f"'{name}' has a value; remove it from not_stated or remove the value",
+                )
         for name in allowed:
             value = getattr(obj, name)
             if value not in (None, [], "") and name not in covered:
@@ -444,6 +453,10 @@ def _check_all(entries, refs, collector: Collector, today: date, scores: list[Sc
                     "metric-mismatch",
                     f"{bench.name} is scored with {', '.join(bench.metrics)}, not {row.metric}",
                 )
+        if row.cites is not None:
+            ref(entry, (*loc, "cites", "source"), "papers", row.cites.source)
+        if row.contamination is not None:
+            ref(entry, (*loc, "contamination", "source"), "papers", row.contamination.source)
         metric = vocab.METRIC_BY_ID[row.metric]
         if not metric.low <= row.value <= metric.high:
             collector.add(

@@ -151,7 +151,15 @@ PROMPTING = (
         "Several samples or prompts aggregated: self-consistency, ensemble refinement, "
         "choice shuffling.",
     ),
-    Term("system", "System", "Retrieval, tools or multi-agent pipelines around the model."),
+    Term("retrieval", "Retrieval", "Retrieved documents are added to the prompt (RAG)."),
+    Term("agent", "Agent", "Several model calls act as agents: multi-agent or tool-using loops."),
+    Term("system", "System", "Another pipeline around the model, such as tools or routing."),
+)
+
+CONTAMINATION = (
+    Term("none-found", "No contamination found", "A source checked and found no overlap."),
+    Term("suspected", "Contamination suspected", "A source reports signs of test-set exposure."),
+    Term("confirmed", "Contamination confirmed", "A source shows the test items were seen."),
 )
 
 
@@ -227,6 +235,7 @@ VOCABULARIES: dict[str, tuple[Term, ...]] = {
     "task": TASKS,
     "source_type": SOURCE_TYPES,
     "prompting": PROMPTING,
+    "contamination": CONTAMINATION,
     "language": LANGUAGES,
 }
 
