@@ -10,7 +10,7 @@ from pathlib import Path
 
 def define_env(env):
     """mkdocs-macros entry point: expose the catalog and page macros to docs/ pages."""
-    from .pagemacros import install
+    from macros.glue.pagemacros import install
 
     install(env)
 

@@ -82,7 +82,7 @@ def offline_copy(tmp_path_factory) -> Path:
     work = tmp_path_factory.mktemp("offline")
     site = work / "site"
     mkdocs_build(ROOT, site, offline=True)
-    from macros.offline import zip_site
+    from macros.export.offline import zip_site
 
     archive = work / "medllm-atlas-offline.zip"
     zip_site(site, archive)
@@ -105,8 +105,8 @@ def synthetic_site(tmp_path_factory) -> tuple[Path, Path]:
 @pytest.fixture(scope="session")
 def browser():
     """A headless Debian Chromium, driven by Playwright."""
-    from browser import CHROMIUM_ARGS, chromium_path
     from playwright.sync_api import sync_playwright
+    from support.browser import CHROMIUM_ARGS, chromium_path
 
     with sync_playwright() as pw:
         b = pw.chromium.launch(executable_path=chromium_path(), headless=True, args=CHROMIUM_ARGS)
@@ -128,7 +128,7 @@ def page(browser):
 @pytest.fixture(scope="session")
 def real_catalog():
     """The real data, validated."""
-    from macros.validate import load_catalog
+    from macros.rules.validate import load_catalog
 
     catalog, problems = load_catalog(ROOT)
     assert catalog is not None, "\n".join(p.text() for p in problems)
@@ -138,7 +138,7 @@ def real_catalog():
 @pytest.fixture(scope="session")
 def real_server(real_site):
     """The real online build, served on loopback."""
-    from browser import serve
+    from support.browser import serve
 
     with serve(real_site) as url:
         yield url

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from browser import search_and_open
+from support.browser import search_and_open
 
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("site")]
 

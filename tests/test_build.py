@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 import yaml
 from conftest import BUILD_ENV, ROOT, mkdocs_build, project_copy
+from support.sitescan import scan_site
 
-from macros.catalog import KIND_ORDER
-from macros.links import dest_url, relative_url, src_path
-from macros.sitescan import scan_site
+from macros.catalog.links import dest_url, relative_url, src_path
+from macros.catalog.store import KIND_ORDER
 
 pytestmark = [pytest.mark.build, pytest.mark.xdist_group("site")]
 KINDS = KIND_ORDER
@@ -108,7 +108,7 @@ def test_a_broken_reference_fails_validate_and_build_with_its_position(tmp_path,
         else None
     )
     validate = subprocess.run(
-        [sys.executable, "-m", "macros.cli", "--root", str(proj), "validate"],
+        [sys.executable, "-m", "macros.tools.cli", "--root", str(proj), "validate"],
         capture_output=True,
         text=True,
         env=BUILD_ENV,
@@ -160,11 +160,11 @@ def test_the_macros_plugin_is_configured_to_fail_loudly():
     assert macros["on_error_fail"] is True
     assert macros["on_undefined"] == "strict"
     assert macros["render_by_default"] is False
-    assert "macros/mkdocs_hooks.py" in config["hooks"]
+    assert "macros/glue/hooks.py" in config["hooks"]
 
 
 def test_generated_pages_opt_out_of_macros(real_catalog):
-    from macros.pages import Renderer
+    from macros.render.renderer import Renderer
 
     renderer = Renderer(real_catalog)
     for page in renderer.all_pages():

@@ -11,10 +11,10 @@ import sys
 import pytest
 from conftest import ROOT
 
-from macros.cli import main
-from macros.jsonschemas import render_all
-from macros.newentry import slugify
-from macros.problems import Problem
+from macros.load.problems import Problem
+from macros.tools.cli import main
+from macros.tools.jsonschemas import render_all
+from macros.tools.newentry import slugify
 
 # Values that fill every placeholder of the templates with something valid in the
 # synthetic base catalogue.
@@ -182,7 +182,7 @@ def test_validate_exits_1_and_prints_the_summary(project, capsys):
 
 def test_the_console_script_has_help():
     out = subprocess.run(
-        [sys.executable, "-m", "macros.cli", "--help"], capture_output=True, text=True
+        [sys.executable, "-m", "macros.tools.cli", "--help"], capture_output=True, text=True
     )
     assert out.returncode == 0
     for command in ("validate", "fmt", "new", "show", "export"):

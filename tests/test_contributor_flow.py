@@ -24,7 +24,7 @@ def copy_repository(dest):
 
 def atlas(root, *args):
     return subprocess.run(
-        [sys.executable, "-m", "macros.cli", "--root", str(root), *args],
+        [sys.executable, "-m", "macros.tools.cli", "--root", str(root), *args],
         capture_output=True,
         text=True,
         env=BUILD_ENV,

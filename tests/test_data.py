@@ -7,8 +7,8 @@ from collections import Counter
 import pytest
 from conftest import ROOT
 
-from macros.catalog import KIND_ORDER
-from macros.validate import load_catalog
+from macros.catalog.store import KIND_ORDER
+from macros.rules.validate import load_catalog
 
 FAMILIES = {
     # pre-trained on medical data
@@ -281,6 +281,6 @@ def test_every_entry_carries_added_and_reviewed_dates(catalog):
 
 def test_every_data_file_is_in_canonical_form(capsys):
     """`atlas fmt --check` finds nothing to rewrite, so diffs of data files stay minimal."""
-    from macros.cli import main
+    from macros.tools.cli import main
 
     assert main(["--root", str(ROOT), "fmt", "--check"]) == 0, capsys.readouterr().out

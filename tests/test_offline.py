@@ -7,11 +7,11 @@ import filecmp
 import zipfile
 
 import pytest
-from browser import search_and_open
 from conftest import ROOT, mkdocs_build, project_copy
+from support.browser import search_and_open
+from support.sitescan import scan_site
 
-from macros.offline import zip_site
-from macros.sitescan import scan_site
+from macros.export.offline import zip_site
 
 pytestmark = [pytest.mark.xdist_group("site")]
 

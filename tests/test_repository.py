@@ -8,8 +8,9 @@ import pytest
 import yaml
 from conftest import ROOT
 
-from macros import issueforms, vocab
-from macros.catalog import KIND_ORDER
+from macros.catalog.store import KIND_ORDER
+from macros.schema import vocab
+from macros.tools import issueforms
 
 WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.yml"))
 

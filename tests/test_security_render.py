@@ -13,9 +13,9 @@ import markupsafe
 import pytest
 from conftest import mkdocs_build, project_copy
 
-from macros.catalog import Catalog
-from macros.pages import Renderer, front_matter
-from macros.schema import Model, Paper
+from macros.catalog.store import Catalog
+from macros.render.renderer import Renderer, front_matter
+from macros.schema.entries import Model, Paper
 
 PAYLOADS = [
     "{{ 7*7 }}",
@@ -115,7 +115,7 @@ def test_a_payload_forced_past_the_validator_stays_inert_in_a_real_build(tmp_pat
     )
     # Switch off the text rules for this one build, as a compromised validator would.
     (proj / "sitecustomize.py").write_text(
-        "import macros.schema as s\ns.text_problem = lambda text, single_line: None\n"
+        "import macros.schema.entries as s\ns.text_problem = lambda text, single_line: None\n"
     )
     model = proj / "data" / "models" / "syn-model-00001.yaml"
     model.write_text(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from .schema import KINDS, SINGULAR
+from macros.schema.entries import KINDS, SINGULAR
 
 SCHEMA_DIR = "schemas"
 

@@ -31,11 +31,11 @@ from mkdocs.plugins import CombinedEvent, event_priority
 from mkdocs.structure.files import File
 from mkdocs.utils import clean_directory
 
-from macros import sitebuild
-from macros.exports import write_exports, write_redirects
-from macros.navcache import NavCache
-from macros.pages import GeneratedPage, fill_blocks
-from macros.pagestream import PageRenderError, worker_wanted
+from macros.export.files import write_exports, write_redirects
+from macros.glue import sitebuild
+from macros.glue.navcache import NavCache
+from macros.glue.pagestream import PageRenderError, worker_wanted
+from macros.render.renderer import GeneratedPage, fill_blocks
 
 _DATA_FILES: dict[str, str] = {}
 _GENERATED: dict[str, GeneratedPage] = {}

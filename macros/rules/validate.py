@@ -24,10 +24,13 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from . import redirects, vocab
-from .catalog import Catalog, Score
-from .problems import Problem, format_field
-from .schema import (
+from macros.catalog.store import Catalog, Score
+from macros.load.problems import Problem, format_field
+from macros.load.yamlload import Loaded, load_yaml
+from macros.rules import redirects
+from macros.rules.style import style_issues
+from macros.schema import vocab
+from macros.schema.entries import (
     BENCHMARK_CLAIMS,
     ID_PATTERN,
     KINDS,
@@ -35,8 +38,6 @@ from .schema import (
     SINGULAR,
     Setting,
 )
-from .style import style_issues
-from .yamlload import Loaded, load_yaml
 
 _ID_RE = re.compile(ID_PATTERN)
 
@@ -212,7 +213,7 @@ def _kind_of(value: Any) -> str:
 
 
 def _fields_at(model: type[BaseModel], loc: tuple) -> list[str]:
-    from .style import _submodel
+    from macros.rules.style import _submodel
 
     current = model
     for part in loc:

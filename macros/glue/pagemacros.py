@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import html
 
-from . import chartjobs, sitebuild, vocab
-from .leaderboards import disagreements, groups_for
-from .links import Linker
+from macros.catalog.leaderboards import disagreements, groups_for
+from macros.catalog.links import Linker
+from macros.glue import sitebuild
+from macros.render.charts import jobs as chartjobs
+from macros.schema import vocab
 
 
 def install(env) -> None:

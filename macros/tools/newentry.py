@@ -7,7 +7,7 @@ import unicodedata
 from datetime import UTC, datetime
 from pathlib import Path
 
-from .schema import ID_PATTERN, RESERVED_IDS
+from macros.schema.entries import ID_PATTERN, RESERVED_IDS
 
 TEMPLATE_OF = {
     "model": ("model.yaml", "models"),

@@ -14,9 +14,9 @@ import io
 import re
 from collections import Counter
 
-from . import vocab
-from .catalog import Catalog
-from .leaderboards import Group, best_over_time, reported_on
+from macros.catalog.leaderboards import Group, best_over_time, reported_on
+from macros.catalog.store import Catalog
+from macros.schema import vocab
 
 _CACHE: dict[str, str] = {}
 _PALETTE = {

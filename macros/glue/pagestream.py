@@ -25,9 +25,9 @@ import traceback
 from collections.abc import Iterable
 from pathlib import Path
 
-from .chartjobs import ChartService
-from .exports import write_exports
-from .pages import GeneratedPage, PageJob, Renderer
+from macros.export.files import write_exports
+from macros.render.charts.jobs import ChartService
+from macros.render.renderer import GeneratedPage, PageJob, Renderer
 
 POLL = 0.5  # seconds between checks that the worker is still alive
 BATCH = 4  # pages per message: amortises a send, keeps the meeting point sharp

@@ -24,13 +24,21 @@ import yaml
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
-from . import bibtex, chartjobs, vocab
-from .catalog import Catalog, Score
-from .chartjobs import ChartService
-from .exports import export_name
-from .leaderboards import Group, disagreements, groups_for, setting_title, variant_name
-from .links import Linker, src_path
-from .schema import SINGULAR
+from macros.catalog.leaderboards import (
+    Group,
+    disagreements,
+    groups_for,
+    setting_title,
+    variant_name,
+)
+from macros.catalog.links import Linker, src_path
+from macros.catalog.store import Catalog, Score
+from macros.export import bibtex
+from macros.export.files import export_name
+from macros.render.charts import jobs as chartjobs
+from macros.render.charts.jobs import ChartService
+from macros.schema import vocab
+from macros.schema.entries import SINGULAR
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -742,7 +750,7 @@ class Renderer:
             table = self.benchmark_table(src, c.benchmarks, filters=True)
         else:
             table = self.simple_table(src, kind)
-        from .links import TITLES
+        from macros.catalog.links import TITLES
 
         title = f"{TITLES[kind]} ({len(c.kind(kind))})"
         body = self._render("index.md.j2", src, title=title, intro=self.INTROS[kind], table=table)

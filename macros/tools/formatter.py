@@ -8,9 +8,9 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
-from .schema import KINDS
-from .style import canonical
-from .yamlload import load_yaml
+from macros.load.yamlload import load_yaml
+from macros.rules.style import canonical
+from macros.schema.entries import KINDS
 
 
 class _Dumper(yaml.SafeDumper):

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from .schema import (
+from macros.schema.entries import (
     Application,
     Benchmark,
     Model,

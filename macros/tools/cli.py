@@ -14,7 +14,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from .problems import summary_line
+from macros.load.problems import summary_line
 
 
 def _root(args) -> Path:
@@ -22,7 +22,7 @@ def _root(args) -> Path:
 
 
 def cmd_validate(args) -> int:
-    from .validate import load_catalog
+    from macros.rules.validate import load_catalog
 
     root = _root(args)
     _, problems = load_catalog(root, base=args.base)
@@ -37,7 +37,7 @@ def cmd_validate(args) -> int:
 
 
 def _data_files(root: Path, paths: list[str]) -> list[tuple[str, Path]]:
-    from .schema import KINDS
+    from macros.schema.entries import KINDS
 
     out = []
     for kind in KINDS:
@@ -49,7 +49,7 @@ def _data_files(root: Path, paths: list[str]) -> list[tuple[str, Path]]:
 
 
 def cmd_fmt(args) -> int:
-    from .formatter import format_file
+    from macros.tools.formatter import format_file
 
     root = _root(args)
     changed, skipped = [], []
@@ -72,7 +72,7 @@ def cmd_fmt(args) -> int:
 
 
 def cmd_new(args) -> int:
-    from .newentry import new_entry
+    from macros.tools.newentry import new_entry
 
     root = _root(args)
     try:
@@ -87,8 +87,8 @@ def cmd_new(args) -> int:
 
 
 def cmd_show(args) -> int:
-    from .links import describe
-    from .validate import load_catalog
+    from macros.catalog.links import describe
+    from macros.rules.validate import load_catalog
 
     catalog, problems = load_catalog(_root(args), style=False)
     if catalog is None:
@@ -105,8 +105,8 @@ def cmd_show(args) -> int:
 
 
 def cmd_export(args) -> int:
-    from .exports import write_exports
-    from .validate import load_catalog
+    from macros.export.files import write_exports
+    from macros.rules.validate import load_catalog
 
     root = _root(args)
     catalog, problems = load_catalog(root, style=False)
@@ -121,7 +121,7 @@ def cmd_export(args) -> int:
 
 
 def cmd_zip(args) -> int:
-    from .offline import zip_site
+    from macros.export.offline import zip_site
 
     n = zip_site(Path(args.site), Path(args.zip))
     print(f"zipped {n} files into {args.zip}")
@@ -129,7 +129,7 @@ def cmd_zip(args) -> int:
 
 
 def cmd_schema(args) -> int:
-    from . import issueforms, jsonschemas
+    from macros.tools import issueforms, jsonschemas
 
     for path in [*jsonschemas.write_all(_root(args)), *issueforms.write_all(_root(args))]:
         print(f"wrote {path.relative_to(_root(args))}")

@@ -15,10 +15,11 @@ from datetime import UTC, datetime
 from pathlib import Path
 from xml.sax.saxutils import escape as xml_escape
 
-from . import bibtex, vocab
-from .catalog import KIND_ORDER, Catalog, Score
-from .links import dest_url, src_path
-from .schema import KINDS
+from macros.catalog.links import dest_url, src_path
+from macros.catalog.store import KIND_ORDER, Catalog, Score
+from macros.export import bibtex
+from macros.schema import vocab
+from macros.schema.entries import KINDS
 
 API = "api/v1"
 EXPORT_VERSION = "1"
@@ -297,8 +298,8 @@ def render_exports(
 
 def write_redirects(catalog: Catalog, site: Path, use_directory_urls: bool) -> list[Path]:
     """A forwarding page at the address of every renamed entry (data/redirects.yaml)."""
-    from .links import relative_url
-    from .redirects import redirect_html
+    from macros.catalog.links import relative_url
+    from macros.rules.redirects import redirect_html
 
     written = []
     for kind, table in sorted(catalog.redirects.items()):

@@ -13,7 +13,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from .schema import KINDS
+from macros.schema.entries import KINDS
 
 # Lists whose order carries no meaning; they are kept sorted so diffs stay small.
 SORTED_LISTS = frozenset(

@@ -17,9 +17,9 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import charts
-from .catalog import Catalog
-from .leaderboards import groups_for
+from macros.catalog.leaderboards import groups_for
+from macros.catalog.store import Catalog
+from macros.render.charts import draw as charts
 
 PLACEHOLDER = re.compile(r"<!--atlas-chart:([a-z0-9-]+)-->")
 MAX_GROUPS = 3  # charts per main benchmark, one per comparable group

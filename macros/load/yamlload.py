@@ -26,7 +26,7 @@ from pathlib import Path
 
 import yaml
 
-from .problems import Problem, format_field
+from macros.load.problems import Problem, format_field
 
 MAX_BYTES = 256 * 1024
 MAX_DEPTH = 32

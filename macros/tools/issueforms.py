@@ -6,7 +6,7 @@ from pathlib import Path
 
 import yaml
 
-from . import vocab
+from macros.schema import vocab
 
 FORM_DIR = ".github/ISSUE_TEMPLATE"
 

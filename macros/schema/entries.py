@@ -22,8 +22,8 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
-from . import vocab
-from .textrules import text_problem
+from macros.schema import vocab
+from macros.schema.textrules import text_problem
 
 ID_PATTERN = r"^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$"
 _ID_RE = re.compile(ID_PATTERN)

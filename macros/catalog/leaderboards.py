@@ -11,8 +11,8 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
-from . import vocab
-from .catalog import Catalog, Score
+from macros.catalog.store import Catalog, Score
+from macros.schema import vocab
 
 
 @dataclass(frozen=True)

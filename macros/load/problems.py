@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .textrules import escape_invisible
+from macros.schema.textrules import escape_invisible
 
 
 @dataclass(frozen=True, order=True)

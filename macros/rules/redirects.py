@@ -16,9 +16,9 @@ import re
 import subprocess
 from pathlib import Path
 
-from .problems import Problem
-from .schema import ID_PATTERN, KINDS, SINGULAR
-from .yamlload import load_yaml
+from macros.load.problems import Problem
+from macros.load.yamlload import load_yaml
+from macros.schema.entries import ID_PATTERN, KINDS, SINGULAR
 
 PATH = "data/redirects.yaml"
 _ID = re.compile(ID_PATTERN)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .schema import Paper
+from macros.schema.entries import Paper
 
 _SPECIAL = {
     "\\": r"\textbackslash{}",

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import posixpath
 
-from .catalog import KIND_ORDER, Catalog
-from .schema import SINGULAR
+from macros.catalog.store import KIND_ORDER, Catalog
+from macros.schema.entries import SINGULAR
 
 # Site sections, by kind: generated pages live at <section>/<id>.md.
 SECTION = {kind: kind for kind in KIND_ORDER}
