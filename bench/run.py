@@ -119,7 +119,7 @@ def dump_markdown(project: Path, out: Path) -> None:
 import sys, shutil
 from pathlib import Path
 sys.path.insert(0, {str(ROOT)!r})
-from macros.rules.validate import load_catalog
+from macros.catalog.build import load_catalog
 from macros.render.renderer import Renderer
 catalog, problems = load_catalog(Path({str(project)!r}), style=False)
 assert catalog is not None, problems[:5]
@@ -182,7 +182,7 @@ import sys, time
 from pathlib import Path
 sys.path.insert(0, {str(ROOT)!r})
 t = time.perf_counter()
-from macros.rules.validate import load_catalog
+from macros.catalog.build import load_catalog
 catalog, problems = load_catalog(Path({str(project)!r}))
 assert catalog is not None
 print(time.perf_counter() - t)

@@ -128,7 +128,7 @@ def page(browser):
 @pytest.fixture(scope="session")
 def real_catalog():
     """The real data, validated."""
-    from macros.rules.validate import load_catalog
+    from macros.catalog.build import load_catalog
 
     catalog, problems = load_catalog(ROOT)
     assert catalog is not None, "\n".join(p.text() for p in problems)

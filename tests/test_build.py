@@ -13,7 +13,7 @@ from conftest import BUILD_ENV, ROOT, mkdocs_build, project_copy
 from support.sitescan import scan_site
 
 from macros.catalog.links import dest_url, relative_url, src_path
-from macros.catalog.store import KIND_ORDER
+from macros.kinds import FOLDERS as KIND_ORDER
 
 pytestmark = [pytest.mark.build, pytest.mark.xdist_group("site")]
 KINDS = KIND_ORDER

@@ -18,11 +18,11 @@ from conftest import ROOT, write_catalog
 from material.plugins.search.plugin import Parser
 from mkdocs.utils.meta import get_data
 
+from macros.catalog.build import load_catalog
 from macros.glue.navcache import NavCache, page_folder
 from macros.glue.pagestream import PageRenderError, PageStream
 from macros.render.charts.jobs import ChartService
 from macros.render.renderer import PageJob, Renderer, fill_blocks, without_search_excluded
-from macros.rules.validate import load_catalog
 
 
 def indexed(html: str) -> list[tuple]:

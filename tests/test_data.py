@@ -7,8 +7,8 @@ from collections import Counter
 import pytest
 from conftest import ROOT
 
-from macros.catalog.store import KIND_ORDER
-from macros.rules.validate import load_catalog
+from macros.catalog.build import load_catalog
+from macros.kinds import FOLDERS as KIND_ORDER
 
 FAMILIES = {
     # pre-trained on medical data

@@ -10,8 +10,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from macros.catalog.build import load_catalog
 from macros.load.yamlload import MAX_BYTES, load_yaml, parse_yaml
-from macros.rules.validate import load_catalog
 
 
 def codes(loaded) -> list[str]:

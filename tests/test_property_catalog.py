@@ -9,7 +9,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from macros.rules.validate import load_catalog
+from macros.catalog.build import load_catalog
 
 SCALARS = st.one_of(
     st.none(),

@@ -7,7 +7,7 @@ import subprocess
 import pytest
 from conftest import mkdocs_build, project_copy
 
-from macros.rules.validate import load_catalog
+from macros.catalog.build import load_catalog
 
 
 def git(root, *args):

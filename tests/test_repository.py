@@ -8,7 +8,7 @@ import pytest
 import yaml
 from conftest import ROOT
 
-from macros.catalog.store import KIND_ORDER
+from macros.kinds import FOLDERS as KIND_ORDER
 from macros.schema import vocab
 from macros.tools import issueforms
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from macros.rules.validate import load_catalog
+from macros.catalog.build import load_catalog
 
 TODAY = date(2026, 6, 1)
 

@@ -13,7 +13,7 @@ from datetime import date
 import pytest
 from conftest import FIXTURES
 
-from macros.rules.validate import load_catalog
+from macros.catalog.build import load_catalog
 
 CASES = sorted((FIXTURES / "invalid").glob("*.yaml"))
 TODAY = date(2026, 6, 1)

@@ -4,25 +4,13 @@ from __future__ import annotations
 
 import posixpath
 
-from macros.catalog.store import KIND_ORDER, Catalog
-from macros.schema.entries import SINGULAR
-
-# Site sections, by kind: generated pages live at <section>/<id>.md.
-SECTION = {kind: kind for kind in KIND_ORDER}
-TITLES = {
-    "models": "Models",
-    "benchmarks": "Benchmarks",
-    "techniques": "Techniques",
-    "applications": "Applications",
-    "papers": "Sources",
-    "organisations": "Organisations",
-    "results": "Result tables",
-}
+from macros.catalog.store import Catalog
+from macros.kinds import FOLDERS, singular
 
 
 def src_path(kind: str, entry_id: str | None = None) -> str:
     """Source path of a generated page: ``models/x.md``, or the index ``models/index.md``."""
-    return f"{SECTION[kind]}/{entry_id or 'index'}.md"
+    return f"{kind}/{entry_id or 'index'}.md"
 
 
 def dest_url(src: str, use_directory_urls: bool) -> str:
@@ -97,12 +85,12 @@ class Linker:
 def describe(catalog: Catalog, entry_id: str) -> str | None:
     """Plain-text summary of an entry's outgoing links and backlinks (for ``atlas show``)."""
     lines: list[str] = []
-    for kind in KIND_ORDER:
+    for kind in FOLDERS:
         entry = catalog.kind(kind).get(entry_id)
         if entry is None:
             continue
         name = getattr(entry, "name", None) or getattr(entry, "title", entry_id)
-        lines.append(f"{SINGULAR[kind]} {entry_id}: {name}")
+        lines.append(f"{singular(kind)} {entry_id}: {name}")
         lines.append(f"  file: {catalog.files[(kind, entry_id)]}")
         out = _outgoing(catalog, kind, entry)
         back = _incoming(catalog, kind, entry_id)
@@ -155,5 +143,5 @@ def _incoming(catalog: Catalog, kind: str, entry_id: str) -> list[tuple[str, lis
         back.append(("benchmarks", catalog.organisation_benchmarks.get(entry_id, [])))
     if kind == "papers":
         cited = catalog.citations.get(entry_id, [])
-        back.append(("cited by", [f"{SINGULAR[k]} {i}" for k, i in cited]))
+        back.append(("cited by", [f"{singular(k)} {i}" for k, i in cited]))
     return [(label, values) for label, values in back if values]

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from macros.kinds import FOLDERS
 from macros.schema.entries import (
     Application,
     Benchmark,
@@ -108,7 +109,7 @@ class Catalog:
 
     def counts(self) -> dict[str, int]:
         """Number of entries per kind, plus scores and medical models."""
-        out = {kind: len(self.kind(kind)) for kind in KIND_ORDER}
+        out = {kind: len(self.kind(kind)) for kind in FOLDERS}
         out["scores"] = len(self.scores)
         out["medical_models"] = sum(1 for m in self.models.values() if m.kind == "medical")
         return out
@@ -186,14 +187,3 @@ class Catalog:
         self.benchmark_scores = dict(benchmark_scores)
         self.source_scores = dict(source_scores)
         self.table_scores = dict(table_scores)
-
-
-KIND_ORDER = (
-    "models",
-    "benchmarks",
-    "techniques",
-    "applications",
-    "papers",
-    "organisations",
-    "results",
-)

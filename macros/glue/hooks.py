@@ -31,7 +31,8 @@ from mkdocs.plugins import CombinedEvent, event_priority
 from mkdocs.structure.files import File
 from mkdocs.utils import clean_directory
 
-from macros.export.files import write_exports, write_redirects
+from macros.export.redirect_pages import write_redirects
+from macros.export.write import write_exports
 from macros.glue import sitebuild
 from macros.glue.navcache import NavCache
 from macros.glue.pagestream import PageRenderError, worker_wanted

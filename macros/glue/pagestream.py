@@ -25,7 +25,7 @@ import traceback
 from collections.abc import Iterable
 from pathlib import Path
 
-from macros.export.files import write_exports
+from macros.export.write import write_exports
 from macros.render.charts.jobs import ChartService
 from macros.render.renderer import GeneratedPage, PageJob, Renderer
 

@@ -9,12 +9,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from macros.catalog.build import load_catalog
 from macros.catalog.store import Catalog
 from macros.glue.pagestream import PageStream
 from macros.load.problems import Problem, summary_line
 from macros.render.charts.jobs import ChartService
 from macros.render.renderer import Renderer
-from macros.rules.validate import load_catalog
 
 
 class DataError(Exception):

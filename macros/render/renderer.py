@@ -34,11 +34,10 @@ from macros.catalog.leaderboards import (
 from macros.catalog.links import Linker, src_path
 from macros.catalog.store import Catalog, Score
 from macros.export import bibtex
-from macros.export.files import export_name
+from macros.kinds import FOLDERS, spec
 from macros.render.charts import jobs as chartjobs
 from macros.render.charts.jobs import ChartService
 from macros.schema import vocab
-from macros.schema.entries import SINGULAR
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -181,7 +180,7 @@ def make_env() -> Environment:
     env.globals["label"] = vocab.label
     env.globals["fmt"] = fmt_value
     env.globals["metric_label"] = lambda m: vocab.METRIC_BY_ID[m].label
-    env.globals["singular"] = lambda k: SINGULAR[k]
+    env.globals["singular"] = lambda k: spec(k).singular
     return env
 
 
@@ -312,7 +311,7 @@ class Renderer:
             size_text=size_text,
             detail_text=detail_text,
             group_key=lambda s: "|".join(str(part) for part in s.group),
-            export_name=export_name,
+            export_name=lambda k: spec(k).export,
             model_table=lambda ids: self.model_table(page_src, ids),
             benchmark_table=lambda ids: self.benchmark_table(page_src, ids),
         )
@@ -731,16 +730,6 @@ class Renderer:
 
     # ------------------------------------------------------------ index and special pages
 
-    INTROS: ClassVar[dict[str, str]] = {
-        "models": "Every model in the atlas: medical models of the survey's three types, and the general models they build on or are compared with. Sort any column; filter by type, year, size, weights, modality, language, organisation or text. The filter is kept in the address, so a view can be shared.",
-        "benchmarks": "Benchmarks, datasets and evaluation studies, in the survey's two categories of evaluation: automatic and human. Each page ranks results only within comparable settings.",
-        "techniques": "Training, adaptation and inference techniques behind medical LLMs, by stage.",
-        "papers": "Every source the atlas cites: papers, preprints, reports, model cards and repositories.",
-        "organisations": "Companies, universities, hospitals and institutes behind the models and benchmarks.",
-        "applications": "Application areas of medical LLMs.",
-        "results": "Result tables transcribed from one table of one source, often a paper's comparison with baselines.",
-    }
-
     def index_page(self, kind: str) -> GeneratedPage:
         src = src_path(kind)
         c = self.catalog
@@ -750,14 +739,12 @@ class Renderer:
             table = self.benchmark_table(src, c.benchmarks, filters=True)
         else:
             table = self.simple_table(src, kind)
-        from macros.catalog.links import TITLES
-
-        title = f"{TITLES[kind]} ({len(c.kind(kind))})"
-        body = self._render("index.md.j2", src, title=title, intro=self.INTROS[kind], table=table)
+        title = f"{spec(kind).title} ({len(c.kind(kind))})"
+        body = self._render("index.md.j2", src, title=title, intro=spec(kind).intro, table=table)
         # Index tables are long and duplicate the entry pages: keep them out of search.
         head = front_matter(
-            TITLES[kind],
-            self.INTROS[kind][:150],
+            spec(kind).title,
+            spec(kind).intro[:150],
             hide=["navigation", "toc"],
             search={"exclude": True},
         )
@@ -944,34 +931,25 @@ class Renderer:
 
     # ------------------------------------------------------------ everything
 
-    ENTRY_PAGES: ClassVar[tuple[tuple[str, str], ...]] = (
-        ("models", "model_page"),
-        ("benchmarks", "benchmark_page"),
-        ("techniques", "technique_page"),
-        ("papers", "paper_page"),
-        ("applications", "application_page"),
-        ("organisations", "organisation_page"),
-        ("results", "results_page"),
-    )
-    INDEX_ORDER: ClassVar[tuple[str, ...]] = (
-        "models",
-        "benchmarks",
-        "techniques",
-        "papers",
-        "organisations",
-        "applications",
-        "results",
-    )
+    ENTRY_PAGES: ClassVar[dict[str, str]] = {
+        "models": "model_page",
+        "benchmarks": "benchmark_page",
+        "techniques": "technique_page",
+        "papers": "paper_page",
+        "applications": "application_page",
+        "organisations": "organisation_page",
+        "results": "results_page",
+    }
 
     def plan(self) -> list[PageJob]:
         """Every generated page as a job to render, in a stable order."""
         c = self.catalog
         jobs = [
             PageJob(src_path(kind, eid), method, eid)
-            for kind, method in self.ENTRY_PAGES
+            for kind, method in ((k, self.ENTRY_PAGES[k]) for k in FOLDERS)
             for eid in c.kind(kind)
         ]
-        jobs += [PageJob(src_path(kind), "index_page", kind) for kind in self.INDEX_ORDER]
+        jobs += [PageJob(src_path(kind), "index_page", kind) for kind in FOLDERS]
         jobs += [
             PageJob("compare.md", "compare_page"),
             PageJob("lineage.md", "lineage_page"),

@@ -16,9 +16,12 @@ import re
 import subprocess
 from pathlib import Path
 
+from macros.kinds import LOAD_ORDER as KINDS
+from macros.kinds import singular
 from macros.load.problems import Problem
 from macros.load.yamlload import load_yaml
-from macros.schema.entries import ID_PATTERN, KINDS, SINGULAR
+from macros.rules.registry import CATALOG, Context, rule
+from macros.schema.entries import ID_PATTERN
 
 PATH = "data/redirects.yaml"
 _ID = re.compile(ID_PATTERN)
@@ -57,7 +60,7 @@ def load(root: Path, ids: dict[str, set[str]]) -> tuple[dict[str, dict[str, str]
                     f"'{old}' still exists; remove the redirect or the entry",
                 )
             elif new not in ids[kind]:
-                add((kind, old), "unknown-ref", f"no {SINGULAR[kind]} '{new}' to redirect to")
+                add((kind, old), "unknown-ref", f"no {singular(kind)} '{new}' to redirect to")
             else:
                 out.setdefault(kind, {})[old] = new
     return out, problems
@@ -105,11 +108,34 @@ def removed_without_redirect(
     return problems
 
 
-def redirect_html(target_url: str) -> str:
-    """A page that forwards to ``target_url`` (relative), with a plain link as fallback."""
-    return (
-        '<!doctype html>\n<html lang="en"><head><meta charset="utf-8">'
-        f'<meta http-equiv="refresh" content="0; url={target_url}">'
-        f'<link rel="canonical" href="{target_url}"><title>Moved</title></head>'
-        f'<body><p>This entry has moved: <a href="{target_url}">{target_url}</a></p></body></html>\n'
-    )
+def _current_ids(ctx: Context) -> dict[str, set[str]]:
+    """Ids in use now: every admitted entry and every data file's stem."""
+    return {
+        kind: set(ctx.entries[kind]) | {Path(f[1]).stem for f in ctx.files if f[0] == kind}
+        for kind in KINDS
+    }
+
+
+@rule("redirect-shadows", scope=CATALOG)
+def redirects_resolve(ctx: Context) -> None:
+    """redirect-shadows (and unknown-ref, id-format, unknown-field, type in
+    data/redirects.yaml): each redirect maps a gone id to an existing one of its kind."""
+    moved, problems = load(ctx.root, _current_ids(ctx))
+    ctx.redirects = moved
+    ctx.problems.extend(problems)
+
+
+@rule("removed-id", scope=CATALOG)
+def removed_ids_redirect(ctx: Context) -> None:
+    """removed-id (with ``--base REV``): an id that existed at REV and is gone has a redirect;
+    ``base`` when git cannot list data/ at REV."""
+    if not ctx.base:
+        return
+    try:
+        before = ids_at(ctx.root, ctx.base)
+    except ValueError as exc:
+        ctx.problems.append(Problem(PATH, 1, 1, "base", "(file)", str(exc)))
+        return
+    now = _current_ids(ctx)
+    # The resolve rule runs first (registry order) and records the valid redirects.
+    ctx.problems.extend(removed_without_redirect(before, now, ctx.redirects, ctx.base))

@@ -7,49 +7,18 @@ a file that ``fmt`` wrote never gets a style warning from ``validate``.
 
 from __future__ import annotations
 
-import types
-import typing
 from typing import Any
 
 from pydantic import BaseModel
 
-from macros.schema.entries import KINDS
+from macros.kinds import LOAD_ORDER, model_of
+from macros.rules.registry import rule
+from macros.schema.fields import expected_order, shape, submodel
 
 # Lists whose order carries no meaning; they are kept sorted so diffs stay small.
 SORTED_LISTS = frozenset(
     {"techniques", "applications", "modalities", "languages", "metrics", "related", "supports"}
 )
-
-
-def _submodel(annotation: Any) -> type[BaseModel] | None:
-    """The pydantic model inside an annotation such as ``Setting | None`` or ``list[Result]``."""
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return annotation
-    origin = typing.get_origin(annotation)
-    if origin in (typing.Union, types.UnionType, list, typing.Annotated):
-        for arg in typing.get_args(annotation):
-            found = _submodel(arg)
-            if found:
-                return found
-    return None
-
-
-_SHAPES: dict[type, tuple[list[str], dict[str, int], dict[str, type[BaseModel] | None]]] = {}
-
-
-def _shape(model: type[BaseModel]):
-    """(field order, position of each field, sub-model of each field), computed once per model."""
-    shape = _SHAPES.get(model)
-    if shape is None:
-        order = list(model.model_fields)
-        subs = {name: _submodel(info.annotation) for name, info in model.model_fields.items()}
-        shape = _SHAPES[model] = (order, {name: i for i, name in enumerate(order)}, subs)
-    return shape
-
-
-def expected_order(model: type[BaseModel]) -> list[str]:
-    """Field names of ``model`` in canonical order."""
-    return _shape(model)[0]
 
 
 def style_issues(
@@ -59,7 +28,7 @@ def style_issues(
     issues: list[tuple[tuple, str, str]] = []
     if not isinstance(data, dict):
         return issues
-    _, position, subs = _shape(model)
+    _, position, subs = shape(model)
     present = [k for k in data if k in position]
     wanted = sorted(present, key=position.__getitem__)
     if present != wanted:
@@ -96,7 +65,7 @@ def canonical(data: Any, model: type[BaseModel]) -> Any:
     out: dict[str, Any] = {}
     for key in known + [k for k in data if k not in model.model_fields]:
         value = data[key]
-        sub = _submodel(model.model_fields[key].annotation) if key in model.model_fields else None
+        sub = submodel(model.model_fields[key].annotation) if key in model.model_fields else None
         if isinstance(value, list):
             if key in SORTED_LISTS and all(isinstance(v, str) for v in value):
                 value = sorted(value)
@@ -108,6 +77,28 @@ def canonical(data: Any, model: type[BaseModel]) -> Any:
     return out
 
 
-def model_for(kind: str) -> type[BaseModel]:
-    """The schema model of a data folder name such as ``models``."""
-    return KINDS[kind]
+def _issues(ctx, entry) -> list[tuple[tuple, str, str]]:
+    """The entry's style issues, worked out once for both style rules."""
+    key = ("style", entry.kind, entry.id)
+    if key not in ctx.memo:
+        ctx.memo[key] = style_issues(entry.loaded.data, model_of(entry.kind))
+    return ctx.memo[key]
+
+
+def _report(ctx, entry, code: str) -> None:
+    for loc, found, message in _issues(ctx, entry):
+        if found == code:
+            ctx.report(entry, loc, code, message, key=True, severity="warning")
+
+
+@rule("key-order", scope=LOAD_ORDER)
+def key_order(ctx, entry) -> None:
+    """key-order (warning, fixed by ``atlas fmt``): keys follow the schema's field order."""
+    _report(ctx, entry, "key-order")
+
+
+@rule("list-order", scope=LOAD_ORDER)
+def list_order(ctx, entry) -> None:
+    """list-order (warning, fixed by ``atlas fmt``): unordered lists such as ``techniques``
+    are sorted."""
+    _report(ctx, entry, "list-order")

@@ -529,24 +529,3 @@ class ResultTable(Strict):
     rows: list[ResultRow] = Field(min_length=1)
     added: Day
     reviewed: Day
-
-
-# Kind name (also the data/ folder name) -> model class, in dependency order.
-KINDS: dict[str, type[Strict]] = {
-    "papers": Paper,
-    "organisations": Organisation,
-    "techniques": Technique,
-    "applications": Application,
-    "benchmarks": Benchmark,
-    "models": Model,
-    "results": ResultTable,
-}
-SINGULAR = {
-    "papers": "paper",
-    "organisations": "organisation",
-    "techniques": "technique",
-    "applications": "application",
-    "benchmarks": "benchmark",
-    "models": "model",
-    "results": "result table",
-}

@@ -22,7 +22,7 @@ def _root(args) -> Path:
 
 
 def cmd_validate(args) -> int:
-    from macros.rules.validate import load_catalog
+    from macros.catalog.build import load_catalog
 
     root = _root(args)
     _, problems = load_catalog(root, base=args.base)
@@ -37,10 +37,10 @@ def cmd_validate(args) -> int:
 
 
 def _data_files(root: Path, paths: list[str]) -> list[tuple[str, Path]]:
-    from macros.schema.entries import KINDS
+    from macros.kinds import LOAD_ORDER
 
     out = []
-    for kind in KINDS:
+    for kind in LOAD_ORDER:
         for path in sorted((root / "data" / kind).glob("*.yaml")):
             if paths and path.resolve() not in {Path(p).resolve() for p in paths}:
                 continue
@@ -87,8 +87,8 @@ def cmd_new(args) -> int:
 
 
 def cmd_show(args) -> int:
+    from macros.catalog.build import load_catalog
     from macros.catalog.links import describe
-    from macros.rules.validate import load_catalog
 
     catalog, problems = load_catalog(_root(args), style=False)
     if catalog is None:
@@ -105,8 +105,8 @@ def cmd_show(args) -> int:
 
 
 def cmd_export(args) -> int:
-    from macros.export.files import write_exports
-    from macros.rules.validate import load_catalog
+    from macros.catalog.build import load_catalog
+    from macros.export.write import write_exports
 
     root = _root(args)
     catalog, problems = load_catalog(root, style=False)

@@ -8,9 +8,9 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
+from macros.kinds import model_of
 from macros.load.yamlload import load_yaml
 from macros.rules.style import canonical
-from macros.schema.entries import KINDS
 
 
 class _Dumper(yaml.SafeDumper):
@@ -57,7 +57,7 @@ def format_file(path: Path, kind: str) -> str | None:
     loaded = load_yaml(path, str(path))
     if loaded.data is None:
         return None
-    model = KINDS[kind]
+    model = model_of(kind)
     try:
         obj = model.model_validate(loaded.data)
     except ValidationError:

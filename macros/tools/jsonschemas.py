@@ -5,16 +5,16 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from macros.schema.entries import KINDS, SINGULAR
+from macros.kinds import LOAD_ORDER, model_of, singular
 
 SCHEMA_DIR = "schemas"
 
 
 def schema_for(kind: str) -> dict:
     """The JSON Schema of one data kind, with a stable id and title."""
-    schema = KINDS[kind].model_json_schema(mode="validation")
+    schema = model_of(kind).model_json_schema(mode="validation")
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-    schema["title"] = f"MedLLM Atlas {SINGULAR[kind]}"
+    schema["title"] = f"MedLLM Atlas {singular(kind)}"
     return schema
 
 
@@ -25,7 +25,7 @@ def render_all() -> dict[str, str]:
             schema_for(kind), indent=2, sort_keys=True, ensure_ascii=False
         )
         + "\n"
-        for kind in KINDS
+        for kind in LOAD_ORDER
     }
 
 

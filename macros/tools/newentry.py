@@ -7,18 +7,13 @@ import unicodedata
 from datetime import UTC, datetime
 from pathlib import Path
 
+from macros.kinds import KINDS, NEW_ALIASES, spec
 from macros.schema.entries import ID_PATTERN, RESERVED_IDS
 
+# `atlas new <name>`: each kind's singular ("result table" as result-table), and aliases.
 TEMPLATE_OF = {
-    "model": ("model.yaml", "models"),
-    "benchmark": ("benchmark.yaml", "benchmarks"),
-    "technique": ("technique.yaml", "techniques"),
-    "paper": ("paper.yaml", "papers"),
-    "source": ("paper.yaml", "papers"),
-    "application": ("application.yaml", "applications"),
-    "organisation": ("organisation.yaml", "organisations"),
-    "results": ("results.yaml", "results"),
-    "result-table": ("results.yaml", "results"),
+    **{k.singular.replace(" ", "-"): (k.template, k.folder) for k in KINDS},
+    **{name: (spec(folder).template, folder) for name, folder in NEW_ALIASES.items()},
 }
 
 

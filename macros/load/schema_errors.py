@@ -1,0 +1,132 @@
+"""Read one data file: strict YAML, then the schema, with every problem positioned."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from macros.kinds import model_of
+from macros.load.entry import Entry
+from macros.load.problems import Problem, format_field
+from macros.load.yamlload import Loaded, load_yaml
+from macros.schema.fields import submodel
+
+_PYDANTIC_CODES = {
+    "missing": "missing-field",
+    "extra_forbidden": "unknown-field",
+    "literal_error": "vocab",
+    "finite_number": "not-finite",
+    "string_too_long": "too-long",
+    "too_long": "too-long",
+    "too_short": "too-short",
+    "greater_than": "out-of-range",
+    "greater_than_equal": "out-of-range",
+    "less_than": "out-of-range",
+    "less_than_equal": "out-of-range",
+}
+
+
+def read_entry(kind: str, path: Path, display: str) -> tuple[Entry | None, Loaded, list[Problem]]:
+    """Parse and validate one file; the entry is None when YAML or the schema failed."""
+    loaded = load_yaml(path, display, positions=False)
+    problems = list(loaded.problems)
+    if loaded.data is None:
+        return None, loaded, problems
+    model = model_of(kind)
+    try:
+        obj = model.model_validate(loaded.data)
+    except ValidationError as exc:
+        problems.extend(schema_problems(exc, model, loaded, display))
+        return None, loaded, problems
+    return Entry(kind, obj.id, display, loaded, obj), loaded, problems
+
+
+def schema_problems(
+    exc: ValidationError, model: type[BaseModel], loaded: Loaded, path: str
+) -> list[Problem]:
+    out = []
+    for err in exc.errors():
+        loc = tuple(p for p in err["loc"] if isinstance(p, int) or "[" not in str(p))
+        etype = err["type"]
+        code = _PYDANTIC_CODES.get(etype)
+        if code is None:
+            code = etype if "-" in etype else "type"
+        message = err["msg"]
+        key = False
+        if etype == "extra_forbidden":
+            key = True
+            known = _fields_at(model, loc[:-1])
+            hint = difflib.get_close_matches(str(loc[-1]), known, n=1)
+            message = f"unknown field '{loc[-1]}'"
+            message += f" (did you mean '{hint[0]}'?)" if hint else f"; allowed: {', '.join(known)}"
+        elif etype == "missing":
+            message = f"required field '{loc[-1]}' is missing"
+            line, col = loaded.position(loc[:-1])
+            out.append(Problem(path, line, col, code, format_field(loc), message))
+            continue
+        elif etype == "literal_error":
+            expected = err.get("ctx", {}).get("expected", "")
+            options = re.findall(r"'([^']*)'", expected)
+            hint = difflib.get_close_matches(str(err.get("input")), options, n=1)
+            message = f"'{_short(err.get('input'))}' is not allowed; expected one of: {', '.join(options)}"
+            if hint:
+                message += f" (did you mean '{hint[0]}'?)"
+        elif code == "type":
+            message = _type_message(err)
+        elif code == "not-finite":
+            message = "must be a finite number (not .nan or .inf)"
+        line, col = loaded.position(loc, key=key)
+        out.append(Problem(path, line, col, code, format_field(loc), message))
+    return out
+
+
+def _short(value: Any) -> str:
+    text = str(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def _type_message(err: dict) -> str:
+    etype = err["type"]
+    got = err.get("input")
+    if etype in ("dict_type", "model_type", "model_attributes_type"):
+        return f"expected a mapping (key: value), got {_kind_of(got)}"
+    if etype == "list_type":
+        return f"expected a list, got {_kind_of(got)}"
+    if etype in ("string_type",):
+        return f"expected text, got {_kind_of(got)}"
+    if etype in ("bool_type", "bool_parsing"):
+        return f"expected true or false, got '{_short(got)}'"
+    if etype in ("float_parsing", "float_type", "int_parsing", "int_type", "int_from_float"):
+        return f"expected a number, got '{_short(got)}'"
+    return err["msg"]
+
+
+def _kind_of(value: Any) -> str:
+    if value is None:
+        return "nothing (null)"
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    return f"'{_short(value)}'"
+
+
+def _fields_at(model: type[BaseModel], loc: tuple) -> list[str]:
+    current = model
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        info = current.model_fields.get(part)
+        if info is None:
+            return []
+        sub = submodel(info.annotation)
+        if sub is None:
+            return []
+        current = sub
+    return list(current.model_fields)

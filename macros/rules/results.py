@@ -1,0 +1,123 @@
+"""Results: each score names a variant, metric and value its benchmark allows, once.
+
+These rules skip a row whose benchmark (or, in a result table, whose model) does not
+exist; ``unknown-ref`` reports those.
+"""
+
+from __future__ import annotations
+
+import difflib
+
+from macros.rules.registry import RESULT, Context, rule
+from macros.schema import vocab
+
+
+def _benchmark(ctx: Context, located):
+    if not located.model_known:
+        return None
+    return ctx.obj("benchmarks", located.row.benchmark)
+
+
+@rule("missing-variant", scope=RESULT)
+def variant_given(ctx: Context, located) -> None:
+    """missing-variant: a result on a benchmark with variants says which variant."""
+    bench = _benchmark(ctx, located)
+    if bench is None or located.row.variant is not None or not bench.variants:
+        return
+    ids = [v.id for v in bench.variants]
+    ctx.report(
+        located.entry,
+        (*located.loc, "benchmark"),
+        "missing-variant",
+        f"{bench.name} has variants; say which: {', '.join(ids)}",
+    )
+
+
+@rule("unknown-variant", scope=RESULT)
+def variant_known(ctx: Context, located) -> None:
+    """unknown-variant: a result's variant is one of its benchmark's variants."""
+    bench = _benchmark(ctx, located)
+    variant = located.row.variant
+    if bench is None or variant is None:
+        return
+    ids = [v.id for v in bench.variants]
+    if variant in ids:
+        return
+    hint = difflib.get_close_matches(variant, ids, n=1)
+    ctx.report(
+        located.entry,
+        (*located.loc, "variant"),
+        "unknown-variant",
+        f"{bench.name} has no variant '{variant}'"
+        + (f" (did you mean '{hint[0]}'?)" if hint else f"; known: {', '.join(ids) or 'none'}"),
+    )
+
+
+@rule("metric-mismatch", scope=RESULT)
+def metric_of_benchmark(ctx: Context, located) -> None:
+    """metric-mismatch: a result uses one of its benchmark's metrics."""
+    bench = _benchmark(ctx, located)
+    metric = located.row.metric
+    if bench is not None and metric not in bench.metrics:
+        ctx.report(
+            located.entry,
+            (*located.loc, "metric"),
+            "metric-mismatch",
+            f"{bench.name} is scored with {', '.join(bench.metrics)}, not {metric}",
+        )
+
+
+@rule("value-range", scope=RESULT)
+def value_in_range(ctx: Context, located) -> None:
+    """value-range: a value lies in its metric's range (accuracy 0-100, in percent)."""
+    if not located.model_known:
+        return
+    value = located.row.value
+    metric = vocab.METRIC_BY_ID[located.row.metric]
+    if not metric.low <= value <= metric.high:
+        ctx.report(
+            located.entry,
+            (*located.loc, "value"),
+            "value-range",
+            f"{value:g} is outside {metric.label}'s range {metric.low:g}-{metric.high:g} ({metric.unit})",
+        )
+
+
+@rule("setting", scope=RESULT)
+def ensemble_has_samples(ctx: Context, located) -> None:
+    """setting: an ensemble that gives its sample count aggregates two or more samples."""
+    s = located.score.setting
+    if (
+        located.model_known
+        and s.prompting == "ensemble"
+        and s.samples is not None
+        and s.samples < 2
+    ):
+        ctx.report(
+            located.entry,
+            (*located.loc, "setting", "samples"),
+            "setting",
+            "an ensemble aggregates 2 or more samples",
+        )
+
+
+@rule("duplicate-result", scope="catalog")
+def duplicate_results(ctx: Context) -> None:
+    """duplicate-result: the same claim (model, comparable setting, details, source and
+    locator) is written once; later copies are reported at their own place."""
+    first: dict[tuple, object] = {}
+    for located in ctx.located:
+        if not located.model_known:
+            continue
+        key = located.score.identity
+        if key in first:
+            original = first[key]
+            line = original.entry.position(original.loc)[0]
+            ctx.report(
+                located.entry,
+                located.loc,
+                "duplicate-result",
+                f"the same result is already recorded in {original.entry.path}:{line}",
+            )
+        else:
+            first[key] = located
