@@ -22,7 +22,8 @@ from macros.catalog.build import load_catalog
 from macros.glue.navcache import NavCache, page_folder
 from macros.glue.pagestream import PageRenderError, PageStream
 from macros.render.charts.jobs import ChartService
-from macros.render.renderer import PageJob, Renderer, fill_blocks, without_search_excluded
+from macros.render.plan import PageJob, fill_blocks, without_search_excluded
+from macros.render.renderer import Renderer
 
 
 def indexed(html: str) -> list[tuple]:

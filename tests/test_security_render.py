@@ -14,7 +14,8 @@ import pytest
 from conftest import mkdocs_build, project_copy
 
 from macros.catalog.store import Catalog
-from macros.render.renderer import Renderer, front_matter
+from macros.render.env import front_matter
+from macros.render.renderer import Renderer
 from macros.schema.entries import Model, Paper
 
 PAYLOADS = [
@@ -71,7 +72,7 @@ def catalog_with(text: str) -> Catalog:
 @pytest.mark.parametrize("text", PAYLOADS)
 def test_payloads_are_escaped_in_generated_pages(text):
     renderer = Renderer(catalog_with(text))
-    content = renderer.model_page("m").markdown()
+    content = renderer.entry_page("models", "m").markdown()
     body = content.split("---\n", 2)[2]
     assert "<script" not in body
     assert "onerror=" not in body or "onerror=alert(1)&gt;" in body
@@ -89,13 +90,13 @@ def test_payloads_cannot_break_out_of_front_matter(text):
 
 def test_a_pipe_keeps_the_whole_cell():
     renderer = Renderer(catalog_with("has a pipe | injected cell"))
-    body = renderer.model_page("m").markdown()
+    body = renderer.entry_page("models", "m").markdown()
     assert "has a pipe | injected cell" in body
 
 
 def test_a_line_of_contributed_text_starting_with_a_hash_is_not_a_heading():
     text = "First line.\n## Results\n# Injected heading"
-    generated = Renderer(catalog_with(text)).model_page("m")
+    generated = Renderer(catalog_with(text)).entry_page("models", "m")
     skeleton = generated.content.split("---\n", 2)[2]
     # The page's own sections only, each once; the text stays inside its block.
     headings = [line for line in skeleton.splitlines() if line.startswith("#")]

@@ -36,7 +36,7 @@ from macros.export.write import write_exports
 from macros.glue import sitebuild
 from macros.glue.navcache import NavCache
 from macros.glue.pagestream import PageRenderError, worker_wanted
-from macros.render.renderer import GeneratedPage, fill_blocks
+from macros.render.plan import GeneratedPage, fill_blocks
 
 _DATA_FILES: dict[str, str] = {}
 _GENERATED: dict[str, GeneratedPage] = {}

@@ -13,6 +13,7 @@ import html
 from macros.catalog.leaderboards import disagreements, groups_for
 from macros.catalog.links import Linker
 from macros.glue import sitebuild
+from macros.render import tables
 from macros.render.charts import jobs as chartjobs
 from macros.schema import vocab
 
@@ -103,7 +104,9 @@ def install(env) -> None:
         )
         return (
             '<article class="atlas-embed" data-search-exclude>'
-            + state().renderer.model_table(page_src(), ids, filters=filters, table_id=table_id)
+            + tables.model_table(
+                state().renderer, page_src(), ids, filters=filters, table_id=table_id
+            )
             + "</article>"
         )
 
@@ -119,7 +122,7 @@ def install(env) -> None:
         table_id = "benchmarks-" + (category or task or "all")
         return (
             '<article class="atlas-embed" data-search-exclude>'
-            + state().renderer.benchmark_table(page_src(), ids, table_id=table_id)
+            + tables.benchmark_table(state().renderer, page_src(), ids, table_id=table_id)
             + "</article>"
         )
 

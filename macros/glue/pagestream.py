@@ -27,7 +27,8 @@ from pathlib import Path
 
 from macros.export.write import write_exports
 from macros.render.charts.jobs import ChartService
-from macros.render.renderer import GeneratedPage, PageJob, Renderer
+from macros.render.plan import GeneratedPage, PageJob
+from macros.render.renderer import Renderer
 
 POLL = 0.5  # seconds between checks that the worker is still alive
 BATCH = 4  # pages per message: amortises a send, keeps the meeting point sharp

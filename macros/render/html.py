@@ -1,0 +1,60 @@
+"""The one helper that builds HTML outside templates, escaping everything it is given.
+
+``el("a", name, href=url)`` gives ``<a href="...">name</a>``: text children and attribute
+values are escaped (``html.escape``, quotes included); only ``Markup`` passes through, so
+contributed text can never become markup. Keyword names map to attributes: a trailing
+underscore is dropped (``class_``) and other underscores become hyphens (``data_q``).
+``True`` writes a bare attribute; ``None`` and ``False`` leave it out.
+"""
+
+from __future__ import annotations
+
+import html as _html
+from collections.abc import Iterable
+
+from markupsafe import Markup
+
+
+def esc(value: object) -> str:
+    """``value`` as HTML text: Markup unchanged, anything else escaped."""
+    if isinstance(value, Markup):
+        return str(value)
+    return _html.escape(str(value), quote=True)
+
+
+def attrs(**names: object) -> str:
+    """Attributes in the order given, each value escaped, with a leading space."""
+    out = []
+    for key, value in names.items():
+        if value is None or value is False:
+            continue
+        name = key.rstrip("_").replace("_", "-")
+        out.append(f" {name}" if value is True else f' {name}="{esc(value)}"')
+    return "".join(out)
+
+
+def _children(parts: Iterable[object]) -> str:
+    out = []
+    for part in parts:
+        if part is None:
+            continue
+        if isinstance(part, (list, tuple)):
+            out.append(_children(part))
+        else:
+            out.append(esc(part))
+    return "".join(out)
+
+
+def el(tag: str, *children: object, **names: object) -> Markup:
+    """An element: ``<tag attrs>children</tag>``, everything escaped but Markup."""
+    return Markup(f"<{tag}{attrs(**names)}>{_children(children)}</{tag}>")
+
+
+def void(tag: str, **names: object) -> Markup:
+    """A void element written as ``<tag attrs/>``."""
+    return Markup(f"<{tag}{attrs(**names)}/>")
+
+
+def join(parts: Iterable[object], sep: str = "") -> Markup:
+    """Escape and join ``parts`` with a plain-text separator."""
+    return Markup(esc(sep).join(esc(p) for p in parts))

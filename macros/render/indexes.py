@@ -1,0 +1,36 @@
+"""Index pages: one per kind, a sortable and filterable table of every entry."""
+
+from __future__ import annotations
+
+from macros.catalog.links import src_path
+from macros.kinds import spec
+from macros.render import tables
+from macros.render.env import front_matter
+from macros.render.plan import GeneratedPage, page
+
+
+def index_table(r, src: str, kind: str) -> str:
+    """The table of an index page: models and benchmarks get filters of their own."""
+    c = r.catalog
+    if kind == "models":
+        return tables.model_table(r, src, c.models, filters=True)
+    if kind == "benchmarks":
+        return tables.benchmark_table(r, src, c.benchmarks, filters=True)
+    return tables.simple_table(r, src, kind)
+
+
+def index_page(r, kind: str) -> GeneratedPage:
+    """The index of a kind, kept out of search (it repeats the entry pages)."""
+    src = src_path(kind)
+    about = spec(kind)
+    title = f"{about.title} ({len(r.catalog.kind(kind))})"
+    body = r.render(
+        "index.md.j2", src, title=title, intro=about.intro, table=index_table(r, src, kind)
+    )
+    head = front_matter(
+        about.title,
+        about.intro[:150],
+        hide=["navigation", "toc"],
+        search={"exclude": True},
+    )
+    return page(src, head, body)

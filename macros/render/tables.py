@@ -1,0 +1,270 @@
+"""Tables shared by several pages: models, benchmarks, and the simple index tables.
+
+Model and benchmark tables come from templates. The simple index tables (techniques,
+sources, organisations, applications, result tables) are built with ``html.el``, which
+escapes every value.
+"""
+
+from __future__ import annotations
+
+from markupsafe import Markup
+
+from macros.render.env import fmt_value
+from macros.render.html import el, void
+from macros.schema import vocab
+
+SHORT_TYPE = {
+    "pretrained": "Pre-trained",
+    "fine-tuned": "Adapted",
+    "prompted": "Prompted",
+    "general": "General",
+}
+SIZE_BUCKETS = (
+    ("lt1", "under 1B"),
+    ("1-10", "1B to 10B"),
+    ("10-100", "10B to 100B"),
+    ("ge100", "100B and over"),
+    ("unknown", "not published"),
+)
+
+
+def size_bucket(params: list[float]) -> str:
+    """Filter bucket of a model's size (largest size in the entry)."""
+    if not params:
+        return "unknown"
+    p = max(params)
+    if p < 1:
+        return "lt1"
+    if p < 10:
+        return "1-10"
+    if p < 100:
+        return "10-100"
+    return "ge100"
+
+
+def first_and_more(names: list[str]) -> str:
+    """'A' or 'A +2': keeps table cells short; the entry page lists every name."""
+    if not names:
+        return ""
+    return names[0] + (f" +{len(names) - 1}" if len(names) > 1 else "")
+
+
+def model_rows(r, ids) -> list[dict]:
+    """One row of the models table per id."""
+    c = r.catalog
+    rows = []
+    for mid in ids:
+        m = c.models[mid]
+        type_ = m.survey_type if m.kind == "medical" else "general"
+        orgs = [c.organisations[o].name for o in m.organisations if o in c.organisations]
+        rows.append(
+            {
+                "m": m,
+                "type": type_,
+                "type_label": SHORT_TYPE[type_],
+                "year": m.released[:4] if m.released else "",
+                "size": size_bucket(m.parameters),
+                "params": ", ".join(fmt_value(p) for p in m.parameters),
+                "params_sort": max(m.parameters) if m.parameters else "",
+                "orgs": first_and_more(orgs),
+                "q": " ".join([m.name, *m.aliases, m.family or "", m.id]).lower(),
+                "n": len(c.model_scores.get(mid, [])),
+            }
+        )
+    return rows
+
+
+def model_table(r, page_src: str, ids, *, filters: bool = False, table_id: str = "") -> str:
+    """An HTML table of models (sortable; filterable when ``filters``)."""
+    ids = sorted(ids, key=lambda i: r.catalog.models[i].name.lower())
+    rows = model_rows(r, ids)
+    return r.render(
+        "models_table.html.j2",
+        page_src,
+        rows=rows,
+        filters=filters,
+        opts=model_filter_options(r, rows) if filters else {},
+        table_id=table_id or "models-table",
+    )
+
+
+def _present(vocabulary: str, present: set) -> list[tuple[str, str]]:
+    return [(x, vocab.label(vocabulary, x)) for x in vocab.ids(vocabulary) if x in present]
+
+
+def model_filter_options(r, rows: list[dict]) -> dict:
+    """The choices of each filter of the models table: only values that occur."""
+    c = r.catalog
+    types = [(t, vocab.label("survey_type", t)) for t in vocab.ids("survey_type")]
+    types.append(("general", "General model"))
+    present_types = {row["type"] for row in rows}
+    sizes = {row["size"] for row in rows}
+    languages = {x for row in rows for x in row["m"].languages}
+    orgs = {x for row in rows for x in row["m"].organisations}
+    return {
+        "types": [t for t in types if t[0] in present_types],
+        "years": sorted({row["year"] for row in rows if row["year"]}),
+        "sizes": [s for s in SIZE_BUCKETS if s[0] in sizes],
+        "weights": _present("weights", {row["m"].weights for row in rows if row["m"].weights}),
+        "modalities": _present("modality", {x for row in rows for x in row["m"].modalities}),
+        "languages": sorted(
+            ((x, vocab.label("language", x)) for x in languages), key=lambda p: p[1]
+        ),
+        "orgs": sorted(
+            ((o, c.organisations[o].name) for o in orgs if o in c.organisations),
+            key=lambda p: p[1].lower(),
+        ),
+    }
+
+
+def benchmark_table(r, page_src: str, ids, *, filters: bool = False, table_id: str = "") -> str:
+    """An HTML table of benchmarks."""
+    c = r.catalog
+    ids = sorted(ids, key=lambda i: c.benchmarks[i].name.lower())
+    rows = [
+        {
+            "b": c.benchmarks[b],
+            "n": len(c.benchmark_scores.get(b, [])),
+            "groups": len(r.groups(b)),
+            "q": " ".join([c.benchmarks[b].name, *c.benchmarks[b].aliases, b]).lower(),
+        }
+        for b in ids
+    ]
+    opts = {}
+    if filters:
+        opts = {
+            "categories": [(x.id, x.label) for x in vocab.EVALUATION_CATEGORIES],
+            "tasks": [
+                (t.id, t.label) for t in vocab.TASKS if any(row["b"].task == t.id for row in rows)
+            ],
+            "languages": sorted(
+                {(x, vocab.label("language", x)) for row in rows for x in row["b"].languages},
+                key=lambda p: p[1],
+            ),
+        }
+    return r.render(
+        "benchmarks_table.html.j2",
+        page_src,
+        rows=rows,
+        filters=filters,
+        opts=opts,
+        table_id=table_id or "benchmarks-table",
+    )
+
+
+# ---------------------------------------------------------------- simple index tables
+
+
+def _count(n: int) -> Markup:
+    return el("td", n, data_value=n)
+
+
+def _named_row(link, kind: str, eid: str, name: str, *cells) -> Markup:
+    first = el("td", el("a", name, href=link.entry(kind, eid)))
+    return el("tr", first, *cells, data_q=name.lower())
+
+
+def technique_rows(r, link) -> tuple[list[str], list[Markup]]:
+    """Techniques by name: stage, the technique it refines, models using it."""
+    c = r.catalog
+    rows = []
+    for tid, t in sorted(c.techniques.items(), key=lambda kv: kv[1].name.lower()):
+        parent = c.techniques.get(t.parent) if t.parent else None
+        cells = (
+            el("td", vocab.label("technique_stage", t.stage)),
+            el("td", parent.name if parent else ""),
+            _count(len(c.technique_models.get(tid, []))),
+        )
+        rows.append(_named_row(link, "techniques", tid, t.name, *cells))
+    return ["Technique", "Stage", "Refines", "Models"], rows
+
+
+def paper_rows(r, link) -> tuple[list[str], list[Markup]]:
+    """Sources, newest first: first author, year, type, how many entries cite it."""
+    c = r.catalog
+    rows = []
+    for pid, p in sorted(c.papers.items(), key=lambda kv: (-kv[1].year, kv[1].title.lower())):
+        cells = (
+            el("td", p.authors[0] if p.authors else ""),
+            el("td", p.year),
+            el("td", vocab.label("source_type", p.type)),
+            _count(len(c.citations.get(pid, []))),
+        )
+        rows.append(_named_row(link, "papers", pid, p.title, *cells))
+    return ["Source", "First author", "Year", "Type", "Cited by"], rows
+
+
+def organisation_rows(r, link) -> tuple[list[str], list[Markup]]:
+    """Organisations by name: sector, country, models and benchmarks."""
+    c = r.catalog
+    rows = []
+    for oid, o in sorted(c.organisations.items(), key=lambda kv: kv[1].name.lower()):
+        cells = (
+            el("td", vocab.label("sector", o.sector)),
+            el("td", o.country or ""),
+            _count(len(c.organisation_models.get(oid, []))),
+            _count(len(c.organisation_benchmarks.get(oid, []))),
+        )
+        rows.append(_named_row(link, "organisations", oid, o.name, *cells))
+    return ["Organisation", "Sector", "Country", "Models", "Benchmarks"], rows
+
+
+def application_rows(r, link) -> tuple[list[str], list[Markup]]:
+    """Application areas by name: survey keyword, models and benchmarks."""
+    c = r.catalog
+    rows = []
+    for aid, a in sorted(c.applications.items(), key=lambda kv: kv[1].name.lower()):
+        cells = (
+            el("td", "yes" if a.survey_keyword else ""),
+            _count(len(c.application_models.get(aid, []))),
+            _count(len(c.application_benchmarks.get(aid, []))),
+        )
+        rows.append(_named_row(link, "applications", aid, a.name, *cells))
+    return ["Application", "Survey keyword", "Models", "Benchmarks"], rows
+
+
+def result_table_rows(r, link) -> tuple[list[str], list[Markup]]:
+    """Result tables by name: source, locator, number of rows."""
+    c = r.catalog
+    rows = []
+    for rid, t in sorted(c.results.items(), key=lambda kv: kv[1].name.lower()):
+        cells = (
+            el("td", el("a", r.short_source(t.source), href=link.entry("papers", t.source))),
+            el("td", t.locator),
+            _count(len(t.rows)),
+        )
+        rows.append(_named_row(link, "results", rid, t.name, *cells))
+    return ["Result table", "Source", "Locator", "Rows"], rows
+
+
+SIMPLE_TABLES = {
+    "techniques": technique_rows,
+    "papers": paper_rows,
+    "organisations": organisation_rows,
+    "applications": application_rows,
+    "results": result_table_rows,
+}
+NUMERIC = {"Models", "Benchmarks", "Rows", "Cited by", "Year"}
+
+
+def simple_table(r, page_src: str, kind: str) -> str:
+    """Index table for techniques, sources, organisations, applications and result tables."""
+    head, rows = SIMPLE_TABLES[kind](r, r.linker(page_src))
+    ths = [el("th", h, scope="col", data_type="number" if h in NUMERIC else None) for h in head]
+    filters = el(
+        "div",
+        el("label", "Filter ", void("input", type="search", data_filter="q", placeholder="text")),
+        el("output", class_="atlas-count", aria_live="polite"),
+        class_="atlas-filters atlas-filters--simple",
+        data_filter_for=f"{kind}-table",
+    )
+    body = Markup("\n").join(rows)
+    table = el(
+        "table",
+        el("thead", el("tr", ths)),
+        el("tbody", Markup("\n"), body, Markup("\n")),
+        class_="atlas-table",
+        id=f"{kind}-table",
+        data_sortable=True,
+    )
+    return str(filters + el("div", table, class_="atlas-table-wrap"))
