@@ -175,7 +175,7 @@ def test_a_failure_in_the_worker_fails_the_build_with_its_traceback(small_render
 
 def test_a_worker_that_dies_fails_the_build(small_renderer):
     stream = PageStream(small_renderer, None, parallel=True)
-    stream._process.kill()
-    stream._process.join()
+    stream._worker.process.kill()
+    stream._worker.process.join()
     with pytest.raises(PageRenderError, match="stopped"):
         stream.finish()

@@ -5,10 +5,10 @@
 - on_config: load and validate data/ once; any error stops the build with every problem.
 - on_files: add one generated page per entry, plus index and special pages. In a full
   build their Markdown arrives when MkDocs reads it, from the page stream shared with a
-  worker process (macros/pagestream.py); under serve it is rendered here and now, so
+  worker process (glue/pagestream.py, glue/workers.py); under serve it is rendered here and now, so
   unchanged pages can be skipped.
 - on_nav / on_env: let the theme draw its navigation once per folder for pages outside
-  the nav (macros/navcache.py) instead of once per page.
+  the nav (glue/navcache.py) instead of once per page.
 - on_page_content: put the pre-rendered HTML blocks of generated pages in place.
 - on_page_context: hand the search plugin each generated page without its
   search-excluded parts (then put the full page back); point "edit this page" at the
@@ -22,7 +22,6 @@
 from __future__ import annotations
 
 import atexit
-import contextlib
 from pathlib import Path
 
 import jinja2
@@ -33,18 +32,11 @@ from mkdocs.utils import clean_directory
 
 from macros.export.redirect_pages import write_redirects
 from macros.export.write import write_exports
-from macros.glue import sitebuild
+from macros.glue.build import BUILD, DataError
 from macros.glue.navcache import NavCache
-from macros.glue.pagestream import PageRenderError, worker_wanted
-from macros.render.plan import GeneratedPage, fill_blocks
-
-_DATA_FILES: dict[str, str] = {}
-_GENERATED: dict[str, GeneratedPage] = {}
-_SEARCH_VIEW: dict[str, tuple[str, str]] = {}  # src -> (search view, full page)
-_CHART_PAGES: list[Path] = []
-_DIGESTS: dict[str, int] = {}
-_RUN: dict[str, bool] = {}
-_NAV: dict[str, NavCache] = {}
+from macros.glue.pagestream import PageRenderError
+from macros.glue.workers import worker_wanted
+from macros.render.plan import fill_blocks
 
 
 def _settings(config) -> dict:
@@ -52,23 +44,22 @@ def _settings(config) -> dict:
 
 
 def on_startup(command, dirty):
-    # `mkdocs serve` rebuilds often: charts are then drawn in this process, where they are
-    # memoised across rebuilds, instead of in a fresh worker each time.
-    _RUN["serve"] = command == "serve"
+    # `mkdocs serve` rebuilds often: pages and charts are then drawn in this process, where
+    # charts are memoised across rebuilds, and only changed pages are written again.
+    BUILD.serve = command == "serve"
 
 
 def on_config(config):
     root = Path(config.config_file_path).resolve().parent
     settings = _settings(config)
     try:
-        sitebuild.prepare(
+        BUILD.prepare(
             root,
             use_directory_urls=config.use_directory_urls,
             repository=settings.get("repository", ""),
             branch=settings.get("branch", "main"),
-            parallel_charts=False if _RUN.get("serve") else None,
         )
-    except sitebuild.DataError as exc:
+    except DataError as exc:
         raise PluginError(f"MedLLM Atlas data errors:\n{exc}") from None
     return config
 
@@ -87,37 +78,27 @@ class _StreamedFile(File):
 
 def _take(src: str):
     """The generated page at ``src``: from the stream the first time, then remembered."""
-    page = _GENERATED.get(src)
+    page = BUILD.generated.get(src)
     if page is None:
         try:
-            page = sitebuild.current().pages.get(src)
+            page = BUILD.pages.get(src)
         except PageRenderError as exc:
             raise PluginError(str(exc)) from None
-        _remember(page)
+        BUILD.remember(page)
     return page
-
-
-def _remember(page: GeneratedPage) -> None:
-    """Keep a generated page for on_page_content and its data file for the edit link."""
-    _GENERATED[page.src] = page
-    if page.data_file:
-        _DATA_FILES[page.src] = page.data_file
 
 
 def on_files(files, config):
     # The offline plugin may have switched directory URLs off after our on_config.
-    sitebuild.set_directory_urls(config.use_directory_urls)
-    stream = sitebuild.start_pages(
-        parallel=not _RUN.get("serve") and worker_wanted(),
+    BUILD.set_directory_urls(config.use_directory_urls)
+    stream = BUILD.start_pages(
+        parallel=not BUILD.serve and worker_wanted(),
         exports={
             "site_dir": config.site_dir,
             "site_name": config.site_name,
             "site_url": config.site_url or "",
         },
     )
-    for store in (_DATA_FILES, _GENERATED, _SEARCH_VIEW):
-        store.clear()
-    _CHART_PAGES.clear()
     # Hand-written pages pull live data through macros: always rebuild them.
     for doc in files.documentation_pages():
         doc.is_modified = lambda: True
@@ -131,21 +112,23 @@ def on_files(files, config):
             files.append(_StreamedFile.generated(config, src, content=""))
         return files
     for page in stream.all():
-        _remember(page)
-        file = File.generated(config, page.src, content=page.content)
-        # Under `serve --dirty`, rebuild only the pages whose content changed.
-        digest = hash((page.content, page.blocks))
-        changed = _DIGESTS.get(page.src) != digest
-        _DIGESTS[page.src] = digest
-        file.is_modified = lambda changed=changed, f=file: (
-            changed or not Path(f.abs_dest_path).exists()
-        )
-        files.append(file)
+        BUILD.remember(page)
+        files.append(_in_process_file(config, page))
     return files
 
 
+def _in_process_file(config, page) -> File:
+    """A generated page rendered here; under `serve --dirty` rebuilt only when changed."""
+    file = File.generated(config, page.src, content=page.content)
+    digest = hash((page.content, page.blocks))
+    changed = BUILD.digests.get(page.src) != digest
+    BUILD.digests[page.src] = digest
+    file.is_modified = lambda: changed or not Path(file.abs_dest_path).exists()
+    return file
+
+
 def on_nav(nav, config, files):
-    _NAV["cache"] = NavCache(page.url for page in nav.pages)
+    BUILD.nav = NavCache(page.url for page in nav.pages)
     return nav
 
 
@@ -157,27 +140,27 @@ def on_env(env, config, files):
     env.loader = jinja2.ChoiceLoader(
         [env.loader, jinja2.PrefixLoader({"theme": jinja2.FileSystemLoader(own)})]
     )
-    env.globals["atlas_nav"] = _NAV["cache"]
+    env.globals["atlas_nav"] = BUILD.nav
     return env
 
 
 def on_page_content(html, page, config, files):
-    # Generated pages carry their HTML as pre-rendered blocks (see pages.GeneratedPage).
+    # Generated pages carry their HTML as pre-rendered blocks (see render.plan.GeneratedPage).
     src = page.file.src_uri
-    generated = _GENERATED.get(src)
+    generated = BUILD.generated.get(src)
     if generated is not None and generated.blocks:
         skeleton = html
         html = fill_blocks(skeleton, generated.blocks)
         if generated.search_blocks != generated.blocks:
-            _SEARCH_VIEW[src] = (fill_blocks(skeleton, generated.search_blocks), html)
+            BUILD.search_view[src] = (fill_blocks(skeleton, generated.search_blocks), html)
     if "<!--atlas-chart:" in html:
-        _CHART_PAGES.append(Path(page.file.abs_dest_path))
+        BUILD.chart_pages.append(Path(page.file.abs_dest_path))
     return html
 
 
 @event_priority(100)  # before the search plugin (priority 0) indexes the page
 def _show_search_view(context, page, config, nav):
-    views = _SEARCH_VIEW.get(page.file.src_uri)
+    views = BUILD.search_view.get(page.file.src_uri)
     if views:
         page.content = views[0]
     return context
@@ -185,24 +168,23 @@ def _show_search_view(context, page, config, nav):
 
 @event_priority(-100)  # after the search plugin, before the theme renders the page
 def _restore_full_page(context, page, config, nav):
-    views = _SEARCH_VIEW.pop(page.file.src_uri, None)
+    views = BUILD.search_view.pop(page.file.src_uri, None)
     if views:
         page.content = views[1]
     return context
 
 
 def _edit_link(context, page, config, nav):
-    state = sitebuild.current()
-    if not state.edit_base:
+    if not BUILD.edit_base:
         page.edit_url = None
         return context
-    data_file = _DATA_FILES.get(page.file.src_uri)
+    data_file = BUILD.data_files.get(page.file.src_uri)
     if data_file:
-        page.edit_url = f"{state.edit_base}/{data_file}"
+        page.edit_url = f"{BUILD.edit_base}/{data_file}"
     elif page.file.generated_by:
         page.edit_url = None
     else:
-        page.edit_url = f"{state.edit_base}/docs/{page.file.src_uri}"
+        page.edit_url = f"{BUILD.edit_base}/docs/{page.file.src_uri}"
     return context
 
 
@@ -210,25 +192,25 @@ on_page_context = CombinedEvent(_show_search_view, _edit_link, _restore_full_pag
 
 
 def on_post_build(config):
-    state = sitebuild.current()
+    state = BUILD.ready()
     try:
-        state.pages.finish()  # every chart request has arrived once the worker is done
+        state.pages.finish()  # the worker's charts have arrived once it is done
     except PageRenderError as exc:
         raise PluginError(str(exc)) from None
-    state.charts.fill_site(_CHART_PAGES)
+    state.charts.fill_site(state.chart_pages)
     write_redirects(state.catalog, Path(config.site_dir), config.use_directory_urls)
-    if not state.pages.exports_written:  # the page worker writes them when there is one
+    if not state.pages.exports_written:  # the worker writes them when there is one
         write_exports(
             state.catalog,
             Path(config.site_dir),
             site_name=config.site_name,
             site_url=config.site_url or "",
         )
-    _BUILDING.pop("site_dir", None)  # finished: nothing to abandon
+    BUILD.site_dir = None  # finished: nothing to abandon
 
 
 def on_pre_build(config):
-    _BUILDING["site_dir"] = config.site_dir
+    BUILD.site_dir = config.site_dir
 
 
 def on_build_error(error):
@@ -237,24 +219,14 @@ def on_build_error(error):
 
 @atexit.register
 def _abandon_build() -> None:
-    """Stop the workers, then empty the site folder of a build that did not finish.
+    """Stop the worker, then empty the site folder of a build that did not finish.
 
     Runs on a build error and at exit, since some plugins end a failed build with
-    SystemExit (mkdocs-macros' on_error_fail), which skips on_build_error. The workers go
-    first because the page worker may be writing exports. The folder is emptied as MkDocs
-    itself does at the start of a build, so a failed build never leaves half a site for
-    `serve` or a deploy to pick up.
+    SystemExit (mkdocs-macros' on_error_fail), which skips on_build_error. The worker goes
+    first because it may be writing exports. The folder is emptied as MkDocs itself does
+    at the start of a build, so a failed build never leaves half a site for `serve` or a
+    deploy to pick up.
     """
-    site_dir = _BUILDING.pop("site_dir", None)
-    if site_dir is None:
-        return
-    with contextlib.suppress(RuntimeError):
-        state = sitebuild.current()
-        state.charts.close()
-        if state.pages is not None:
-            state.pages.close()
-    if Path(site_dir).is_dir():
+    site_dir = BUILD.abandon()
+    if site_dir is not None and Path(site_dir).is_dir():
         clean_directory(site_dir)
-
-
-_BUILDING: dict[str, str] = {}  # site_dir while a build is under way

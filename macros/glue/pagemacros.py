@@ -8,21 +8,28 @@ only as escaped values.
 
 from __future__ import annotations
 
-import html
+from markupsafe import Markup
 
 from macros.catalog.leaderboards import disagreements, groups_for
 from macros.catalog.links import Linker
-from macros.glue import sitebuild
+from macros.glue.build import current
 from macros.render import tables
 from macros.render.charts import jobs as chartjobs
+from macros.render.charts.jobs import NO_CHART
+from macros.render.html import el, esc
 from macros.schema import vocab
+
+
+def embed(table: str) -> Markup:
+    """A table embedded in a hand-written page, kept out of search."""
+    return el("article", Markup(table), class_="atlas-embed", data_search_exclude=True)
 
 
 def install(env) -> None:
     """Register variables and macros on a mkdocs-macros environment."""
 
     def state():
-        return sitebuild.current()
+        return current()
 
     def page_src() -> str:
         return env.page.file.src_uri
@@ -49,7 +56,7 @@ def install(env) -> None:
     @env.macro
     def label(vocabulary: str, value: str) -> str:
         """The label of a vocabulary value."""
-        return html.escape(vocab.label(vocabulary, value))
+        return esc(vocab.label(vocabulary, value))
 
     @env.macro
     def vocabulary(name: str) -> list:
@@ -64,7 +71,7 @@ def install(env) -> None:
         if entry is None:
             raise KeyError(f"no {kind} entry '{entry_id}'")
         name = getattr(entry, "name", None) or entry.title
-        return f'<a href="{linker().entry(kind, entry_id)}">{html.escape(name)}</a>'
+        return str(el("a", name, href=linker().entry(kind, entry_id)))
 
     @env.macro
     def page_url(src: str) -> str:
@@ -75,11 +82,6 @@ def install(env) -> None:
     def asset_url(path: str) -> str:
         """The relative URL of a static file of the site, e.g. asset_url('api/v1/index.json')."""
         return linker().asset(path)
-
-    @env.macro
-    def page_link(src: str, text: str) -> str:
-        """An HTML link to a generated page such as compare.md."""
-        return f'<a href="{linker().page(src)}">{html.escape(text)}</a>'
 
     @env.macro
     def model_table(
@@ -102,13 +104,10 @@ def install(env) -> None:
             if any((survey_type, kind, application))
             else "models-table"
         )
-        return (
-            '<article class="atlas-embed" data-search-exclude>'
-            + tables.model_table(
-                state().renderer, page_src(), ids, filters=filters, table_id=table_id
-            )
-            + "</article>"
+        table = tables.model_table(
+            state().renderer, page_src(), ids, filters=filters, table_id=table_id
         )
+        return str(embed(table))
 
     @env.macro
     def benchmark_table(category: str | None = None, task: str | None = None) -> str:
@@ -120,10 +119,8 @@ def install(env) -> None:
             if (category is None or b.category == category) and (task is None or b.task == task)
         ]
         table_id = "benchmarks-" + (category or task or "all")
-        return (
-            '<article class="atlas-embed" data-search-exclude>'
-            + tables.benchmark_table(state().renderer, page_src(), ids, table_id=table_id)
-            + "</article>"
+        return str(
+            embed(tables.benchmark_table(state().renderer, page_src(), ids, table_id=table_id))
         )
 
     @env.macro
@@ -136,15 +133,9 @@ def install(env) -> None:
             if t.stage != stage:
                 continue
             n = len(c.technique_models.get(tid, []))
-            items.append(
-                f'<li><a href="{link.entry("techniques", tid)}">{html.escape(t.name)}</a> '
-                f'<span class="atlas-count">({n} model{"s" if n != 1 else ""})</span></li>'
-            )
-        return (
-            '<ul class="atlas-list">' + "".join(items) + "</ul>"
-            if items
-            else "<p>None recorded yet.</p>"
-        )
+            count = el("span", f"({n} model{'s' if n != 1 else ''})", class_="atlas-count")
+            items.append(el("li", el("a", t.name, href=link.entry("techniques", tid)), " ", count))
+        return str(el("ul", items, class_="atlas-list")) if items else "<p>None recorded yet.</p>"
 
     @env.macro
     def application_list() -> str:
@@ -158,11 +149,10 @@ def install(env) -> None:
             nm = len(c.application_models.get(aid, []))
             nb = len(c.application_benchmarks.get(aid, []))
             star = " (survey keyword)" if a.survey_keyword else ""
-            items.append(
-                f'<li><a href="{link.entry("applications", aid)}">{html.escape(a.name)}</a>{star}: '
-                f"{nm} model{'s' if nm != 1 else ''}, {nb} benchmark{'s' if nb != 1 else ''}</li>"
-            )
-        return '<ul class="atlas-list">' + "".join(items) + "</ul>"
+            counts = f"{nm} model{'s' if nm != 1 else ''}, {nb} benchmark{'s' if nb != 1 else ''}"
+            anchor = el("a", a.name, href=link.entry("applications", aid))
+            items.append(el("li", anchor, f"{star}: {counts}"))
+        return str(el("ul", items, class_="atlas-list"))
 
     @env.macro
     def chart(name: str, benchmark: str = "medqa") -> str:
@@ -174,10 +164,10 @@ def install(env) -> None:
         else:
             groups = groups_for(c, benchmark) if benchmark in c.benchmarks else []
             if not groups:
-                return "<p><em>Not enough sourced data for this chart yet.</em></p>"
+                return NO_CHART
             caption = f"{c.benchmarks[benchmark].name}, setting: {groups[0].title}."
         figure = state().renderer.chart(job)
-        return f'<figure class="atlas-figure">{figure}<figcaption>{html.escape(caption)}</figcaption></figure>'
+        return str(el("figure", figure, el("figcaption", caption), class_="atlas-figure"))
 
     @env.macro
     def survey_type_counts() -> list:

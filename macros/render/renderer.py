@@ -18,11 +18,9 @@ from macros.catalog.store import Catalog, Score
 from macros.export import bibtex
 from macros.kinds import FOLDERS, spec
 from macros.render.charts import jobs as chartjobs
-from macros.render.charts.jobs import ChartService
+from macros.render.charts.jobs import NO_CHART, ChartService
 from macros.render.env import bib_html, detail_text, make_env, size_text
 from macros.render.plan import GeneratedPage, PageJob
-
-NO_CHART = "<p><em>Not enough sourced data for this chart yet.</em></p>"
 
 
 class Renderer:

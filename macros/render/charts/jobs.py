@@ -1,19 +1,16 @@
 """Charts as jobs: pages get a placeholder now, the SVG is filled in after the build.
 
 Rendering a chart with matplotlib costs tens of milliseconds, and importing it a third of a
-second. A page therefore holds ``<!--atlas-chart:ID-->`` where a chart goes, and the build
-asks for the charts it knows it will need as soon as the catalog is loaded; on a machine
-with a second core they are drawn by a worker process while MkDocs renders pages. After
-the build the placeholders in the written HTML are replaced (``fill_site``). Any chart not
-asked for in advance is drawn then, in the main process. The output is the same either way.
+second. A page therefore holds ``<!--atlas-chart:ID-->`` where a chart goes. On a machine
+with a second core the build's worker (``glue.workers``) draws the charts the site is
+known to use and supplies them here; after the build the placeholders in the written HTML
+are replaced (``fill_site``). Any chart not supplied is drawn then, in this process. The
+output is the same either way.
 """
 
 from __future__ import annotations
 
-import multiprocessing
-import os
 import re
-from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -21,6 +18,7 @@ from macros.catalog.leaderboards import groups_for
 from macros.catalog.store import Catalog
 from macros.render.charts import draw as charts
 
+NO_CHART = "<p><em>Not enough sourced data for this chart yet.</em></p>"
 PLACEHOLDER = re.compile(r"<!--atlas-chart:([a-z0-9-]+)-->")
 MAX_GROUPS = 3  # charts per main benchmark, one per comparable group
 
@@ -97,23 +95,7 @@ class ChartService:
 
     catalog: Catalog
     jobs: dict[str, Job] = field(default_factory=dict)
-    _future: Future | None = None
-    _pool: ProcessPoolExecutor | None = None
-
-    def start(self, parallel: bool | None = None) -> None:
-        """Start drawing the expected charts, in a worker process when a second core exists."""
-        if parallel is None:
-            parallel = (os.cpu_count() or 1) > 1 and os.environ.get("ATLAS_INLINE") != "1"
-        if not parallel:
-            return  # drawn on demand, in this process, memoised across serve rebuilds
-        early = expected_jobs(self.catalog)
-        for job in early:
-            self.jobs[job.chart_id] = job
-        if early:
-            self._pool = ProcessPoolExecutor(
-                max_workers=1, mp_context=multiprocessing.get_context("spawn")
-            )
-            self._future = self._pool.submit(render_all, self.catalog, early)
+    drawn: dict[str, str | None] = field(default_factory=dict)
 
     def request(self, job: Job) -> str:
         """Ask for a chart; returns the placeholder to put in the page."""
@@ -123,13 +105,13 @@ class ChartService:
         self.jobs[job.chart_id] = job
         return placeholder(job.chart_id)
 
+    def supply(self, drawn: dict[str, str | None]) -> None:
+        """Charts drawn elsewhere (by the build's worker), by chart id."""
+        self.drawn.update(drawn)
+
     def results(self, wanted: set[str] | None = None) -> dict[str, str | None]:
         """The charts asked for (all requested ones by default), drawn."""
-        done: dict[str, str | None] = {}
-        if self._future is not None:
-            done.update(self._future.result())
-            self._pool.shutdown()
-            self._future = self._pool = None
+        done = dict(self.drawn)
         for chart_id, job in self.jobs.items():
             if chart_id not in done and (wanted is None or chart_id in wanted):
                 done[chart_id] = render(self.catalog, job)
@@ -137,12 +119,7 @@ class ChartService:
 
     def fill_html(self, html: str, drawn: dict[str, str | None]) -> str:
         """Replace chart placeholders in one page's HTML."""
-
-        def swap(m: re.Match) -> str:
-            svg = drawn.get(m.group(1))
-            return svg if svg else "<p><em>Not enough sourced data for this chart yet.</em></p>"
-
-        return PLACEHOLDER.sub(swap, html)
+        return PLACEHOLDER.sub(lambda m: drawn.get(m.group(1)) or NO_CHART, html)
 
     def fill_site(self, paths: list[Path]) -> int:
         """Fill the charts into written HTML files; returns how many files changed."""
@@ -156,9 +133,3 @@ class ChartService:
                 path.write_text(filled, encoding="utf-8")
                 changed += 1
         return changed
-
-    def close(self) -> None:
-        """Stop the worker if the build ends early."""
-        if self._pool is not None:
-            self._pool.shutdown(cancel_futures=True)
-            self._future = self._pool = None
