@@ -13,15 +13,51 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
-sys.path.insert(0, str(ROOT / "bench"))
+# Tests live in folders by package; support/ and this folder are importable from all of them.
+sys.path.insert(0, str(ROOT / "tests"))
+sys.path.insert(0, str(ROOT / "tests" / "support"))
 
 from synth import make_project, write_catalog  # noqa: E402
 
 BUILD_ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1767225600"}
 
 
+# The test being run, so that a build can check that its test is marked as one.
+_RUNNING: dict[str, pytest.Item] = {}
+# Fixtures that build a site; the real site's are kept on one xdist worker ("site"), so the
+# real site is built once per run (online, and once more as the offline copy).
+SITE_FIXTURES = {"real_site", "offline_copy", "real_server", "synthetic_site"}
+REAL_SITE_FIXTURES = {"real_site", "offline_copy", "real_server"}
+
+
+def pytest_collection_modifyitems(config, items):
+    """Refuse a test that builds a site without the `build` marker, or that uses the real
+    site outside the "site" group (it would build the real site a second time)."""
+    for item in items:
+        uses = SITE_FIXTURES & set(getattr(item, "fixturenames", ()))
+        if uses and item.get_closest_marker("build") is None:
+            raise pytest.UsageError(
+                f"{item.nodeid} builds a site ({', '.join(sorted(uses))}): mark it build"
+            )
+        group = item.get_closest_marker("xdist_group")
+        if REAL_SITE_FIXTURES & uses and (group is None or group.args != ("site",)):
+            raise pytest.UsageError(
+                f"{item.nodeid} uses the real site: put it in xdist_group('site')"
+            )
+
+
+@pytest.fixture(autouse=True)
+def _running(request):
+    _RUNNING["item"] = request.node
+    yield
+    _RUNNING.pop("item", None)
+
+
 def mkdocs_build(project: Path, site: Path, *, offline: bool = False, check: bool = True, env=None):
-    """Run a real `mkdocs build --strict` of ``project`` into ``site``."""
+    """Run a real `mkdocs build --strict` of ``project`` into ``site`` (from a `build` test)."""
+    item = _RUNNING.get("item")
+    if item is not None and item.get_closest_marker("build") is None:
+        raise AssertionError(f"{item.nodeid} runs mkdocs build: mark it build")
     env = {**BUILD_ENV, **(env or {})}
     if offline:
         env["OFFLINE"] = "true"

@@ -25,73 +25,85 @@ def embed(table: str) -> Markup:
     return el("article", Markup(table), class_="atlas-embed", data_search_exclude=True)
 
 
-def install(env) -> None:
-    """Register variables and macros on a mkdocs-macros environment."""
+class PageMacros:
+    """The macros of hand-written pages, bound to one mkdocs-macros environment."""
 
-    def state():
+    NAMES = (
+        "count",
+        "score_count",
+        "disagreement_count",
+        "label",
+        "vocabulary",
+        "entry_link",
+        "page_url",
+        "asset_url",
+        "model_table",
+        "benchmark_table",
+        "technique_list",
+        "application_list",
+        "chart",
+        "survey_type_counts",
+    )
+
+    def __init__(self, env):
+        self.env = env
+
+    def state(self):
         return current()
 
-    def page_src() -> str:
-        return env.page.file.src_uri
+    def page_src(self) -> str:
+        return self.env.page.file.src_uri
 
-    def linker() -> Linker:
-        return Linker(page_src(), state().renderer.directory_urls)
+    def linker(self) -> Linker:
+        return Linker(self.page_src(), self.state().renderer.directory_urls)
 
-    @env.macro
-    def count(entry_kind: str, /, **where) -> int:
+    def count(self, entry_kind: str, /, **where) -> int:
         """Number of entries of a kind matching field=value filters, e.g. count('models', kind='medical')."""
-        entries = state().catalog.kind(entry_kind).values()
+        entries = self.state().catalog.kind(entry_kind).values()
         return sum(1 for e in entries if all(getattr(e, k) == v for k, v in where.items()))
 
-    @env.macro
-    def score_count() -> int:
+    def score_count(self) -> int:
         """Number of sourced results."""
-        return len(state().catalog.scores)
+        return len(self.state().catalog.scores)
 
-    @env.macro
-    def disagreement_count() -> int:
+    def disagreement_count(self) -> int:
         """Number of (model, benchmark, setting) cases where sources disagree."""
-        return len(disagreements(state().catalog))
+        return len(disagreements(self.state().catalog))
 
-    @env.macro
-    def label(vocabulary: str, value: str) -> str:
+    def label(self, vocabulary: str, value: str) -> str:
         """The label of a vocabulary value."""
         return esc(vocab.label(vocabulary, value))
 
-    @env.macro
-    def vocabulary(name: str) -> list:
+    def vocabulary(self, name: str) -> list:
         """The terms of a vocabulary (objects with id, label, description)."""
         return list(vocab.VOCABULARIES[name])
 
-    @env.macro
-    def entry_link(kind: str, entry_id: str) -> str:
+    def entry_link(self, kind: str, entry_id: str) -> str:
         """An HTML link to an entry, by id."""
-        c = state().catalog
+        c = self.state().catalog
         entry = c.kind(kind).get(entry_id)
         if entry is None:
             raise KeyError(f"no {kind} entry '{entry_id}'")
         name = getattr(entry, "name", None) or entry.title
-        return str(el("a", name, href=linker().entry(kind, entry_id)))
+        return str(el("a", name, href=self.linker().entry(kind, entry_id)))
 
-    @env.macro
-    def page_url(src: str) -> str:
+    def page_url(self, src: str) -> str:
         """The relative URL of any page by its source path, e.g. page_url('models/index.md')."""
-        return linker().page(src)
+        return self.linker().page(src)
 
-    @env.macro
-    def asset_url(path: str) -> str:
+    def asset_url(self, path: str) -> str:
         """The relative URL of a static file of the site, e.g. asset_url('api/v1/index.json')."""
-        return linker().asset(path)
+        return self.linker().asset(path)
 
-    @env.macro
     def model_table(
+        self,
         survey_type: str | None = None,
         kind: str | None = None,
         application: str | None = None,
         filters: bool = False,
     ) -> str:
         """A sortable table of models, filtered by survey type, kind or application."""
-        c = state().catalog
+        c = self.state().catalog
         ids = [
             mid
             for mid, m in c.models.items()
@@ -105,14 +117,13 @@ def install(env) -> None:
             else "models-table"
         )
         table = tables.model_table(
-            state().renderer, page_src(), ids, filters=filters, table_id=table_id
+            self.state().renderer, self.page_src(), ids, filters=filters, table_id=table_id
         )
         return str(embed(table))
 
-    @env.macro
-    def benchmark_table(category: str | None = None, task: str | None = None) -> str:
+    def benchmark_table(self, category: str | None = None, task: str | None = None) -> str:
         """A sortable table of benchmarks, filtered by evaluation category or task."""
-        c = state().catalog
+        c = self.state().catalog
         ids = [
             bid
             for bid, b in c.benchmarks.items()
@@ -120,14 +131,17 @@ def install(env) -> None:
         ]
         table_id = "benchmarks-" + (category or task or "all")
         return str(
-            embed(tables.benchmark_table(state().renderer, page_src(), ids, table_id=table_id))
+            embed(
+                tables.benchmark_table(
+                    self.state().renderer, self.page_src(), ids, table_id=table_id
+                )
+            )
         )
 
-    @env.macro
-    def technique_list(stage: str) -> str:
+    def technique_list(self, stage: str) -> str:
         """A list of the techniques of one stage, each with its number of models."""
-        c = state().catalog
-        link = linker()
+        c = self.state().catalog
+        link = self.linker()
         items = []
         for tid, t in sorted(c.techniques.items(), key=lambda kv: kv[1].name.lower()):
             if t.stage != stage:
@@ -137,11 +151,10 @@ def install(env) -> None:
             items.append(el("li", el("a", t.name, href=link.entry("techniques", tid)), " ", count))
         return str(el("ul", items, class_="atlas-list")) if items else "<p>None recorded yet.</p>"
 
-    @env.macro
-    def application_list() -> str:
+    def application_list(self) -> str:
         """Every application area with its counts of models and benchmarks."""
-        c = state().catalog
-        link = linker()
+        c = self.state().catalog
+        link = self.linker()
         items = []
         for aid, a in sorted(
             c.applications.items(), key=lambda kv: (not kv[1].survey_keyword, kv[1].name.lower())
@@ -154,10 +167,9 @@ def install(env) -> None:
             items.append(el("li", anchor, f"{star}: {counts}"))
         return str(el("ul", items, class_="atlas-list"))
 
-    @env.macro
-    def chart(name: str, benchmark: str = "medqa") -> str:
+    def chart(self, name: str, benchmark: str = "medqa") -> str:
         """An inline SVG chart: 'models-per-year', 'best-over-time' or 'size-vs-score'."""
-        c = state().catalog
+        c = self.state().catalog
         job = chartjobs.macro_job(name, benchmark)
         if name == "models-per-year":
             caption = "Medical models in the atlas by release year and survey type."
@@ -166,13 +178,12 @@ def install(env) -> None:
             if not groups:
                 return NO_CHART
             caption = f"{c.benchmarks[benchmark].name}, setting: {groups[0].title}."
-        figure = state().renderer.chart(job)
+        figure = self.state().renderer.chart(job)
         return str(el("figure", figure, el("figcaption", caption), class_="atlas-figure"))
 
-    @env.macro
-    def survey_type_counts() -> list:
+    def survey_type_counts(self) -> list:
         """(id, label, description, number of models) for the three survey types."""
-        c = state().catalog
+        c = self.state().catalog
         return [
             (
                 t.id,
@@ -182,3 +193,10 @@ def install(env) -> None:
             )
             for t in vocab.SURVEY_TYPES
         ]
+
+
+def install(env) -> None:
+    """Register the page macros on a mkdocs-macros environment."""
+    macros = PageMacros(env)
+    for name in PageMacros.NAMES:
+        env.macro(getattr(macros, name), name)

@@ -172,98 +172,115 @@ def _pos(event) -> tuple[int, int]:
 def _build(text: str, display: str, loaded: Loaded):
     parser = _Parser(text)
     try:
-        return _walk(parser, display, loaded)
+        return _Walker(parser, display, loaded).run()
     finally:
         dispose = getattr(parser, "dispose", None)
         if dispose:
             dispose()
 
 
-def _walk(parser, display: str, loaded: Loaded):
-    E = yaml.events
-    Scalar, MapStart, SeqStart = E.ScalarEvent, E.MappingStartEvent, E.SequenceStartEvent
-    MapEnd, SeqEnd, Alias = E.MappingEndEvent, E.SequenceEndEvent, E.AliasEvent
-    StreamEnd, DocStart = E.StreamEndEvent, E.DocumentStartEvent
-    skip = (E.StreamStartEvent, E.DocumentEndEvent)
-    values, keys = loaded.values, loaded.keys
-    record = loaded.text is None  # record positions now, or leave them for later
-    get_event = parser.get_event
-    documents = 0
-    root = None
-    # Stack of frames: [container, loc, pending_key, is_mapping]
-    stack: list[list] = []
+_E = yaml.events
+_SCALAR, _MAP, _SEQ = _E.ScalarEvent, _E.MappingStartEvent, _E.SequenceStartEvent
+_ENDS = (_E.MappingEndEvent, _E.SequenceEndEvent)
+_SKIP = (_E.StreamStartEvent, _E.DocumentEndEvent)
 
-    def abort(event, code: str, loc: tuple, message: str):
+
+class _Walker:
+    """Builds plain data from the event stream, refusing every YAML feature the atlas bans.
+
+    Frames on the stack are ``[container, loc, pending_key, is_mapping]``.
+    """
+
+    def __init__(self, parser, display: str, loaded: Loaded):
+        self.parser, self.display, self.loaded = parser, display, loaded
+        self.record = loaded.text is None  # record positions now, or leave them for later
+        self.stack: list[list] = []
+        self.documents = 0
+        self.root = None
+
+    def abort(self, event, code: str, loc: tuple, message: str):
         line, col = _pos(event)
-        raise _Abort(Problem(display, line, col, code, format_field(loc), message))
+        raise _Abort(Problem(self.display, line, col, code, format_field(loc), message))
 
-    while True:
-        event = get_event()
-        cls = event.__class__
-        if cls is StreamEnd:
-            break
-        if cls in skip:
-            continue
-        if cls is DocStart:
-            documents += 1
-            if documents > 1:
-                abort(event, "multiple-documents", (), "one YAML document per file (remove '---')")
-            continue
-        if cls is Alias:
-            abort(event, "alias", _here(stack), "aliases (*name) are not allowed")
-        if cls is not MapEnd and cls is not SeqEnd:
+    def run(self):
+        get_event = self.parser.get_event
+        while True:
+            event = get_event()
+            cls = event.__class__
+            if cls is _E.StreamEndEvent:
+                break
+            if cls in _SKIP:
+                continue
+            if cls is _E.DocumentStartEvent:
+                self.documents += 1
+                if self.documents > 1:
+                    self.abort(
+                        event, "multiple-documents", (), "one YAML document per file (remove '---')"
+                    )
+                continue
+            self.refuse_features(event, cls)
+            frame = self.stack[-1] if self.stack else None
+            if frame is not None and frame[3] and frame[2] is None:
+                self.key(event, cls, frame)
+            elif cls in _ENDS:
+                self.stack.pop()
+            else:
+                self.value(event, cls, frame)
+        return self.finish()
+
+    def refuse_features(self, event, cls) -> None:
+        """Aliases, anchors and tags are refused wherever they appear."""
+        if cls is _E.AliasEvent:
+            self.abort(event, "alias", _here(self.stack), "aliases (*name) are not allowed")
+        if cls not in _ENDS:
             if event.anchor is not None:
-                abort(event, "anchor", _here(stack), f"anchors (&{event.anchor}) are not allowed")
-            tag = event.tag
-            if tag is not None and not (cls is Scalar and tag == "!"):
-                abort(event, "tag", _here(stack), f"tags ({tag}) are not allowed")
-        frame = stack[-1] if stack else None
-        mark = event.start_mark
-        pos = (mark.line + 1, mark.column + 1)
-
-        # A scalar in key position of a mapping is a key.
-        if frame is not None and frame[3] and frame[2] is None:
-            if cls is not Scalar:
-                if cls is MapEnd:
-                    stack.pop()
-                    continue
-                abort(event, "key-type", frame[1], "mapping keys must be plain strings")
-            key = event.value
-            if key == "<<" and not event.style:
-                abort(event, "merge-key", frame[1], "merge keys (<<) are not allowed")
-            if key in frame[0]:
-                full = keys if record else parse_positions_of(loaded.text, display)
-                first = full[(*frame[1], key)][0]
-                abort(
-                    event,
-                    "duplicate-key",
-                    (*frame[1], key),
-                    f"'{key}' is defined twice (first at line {first})",
+                self.abort(
+                    event, "anchor", _here(self.stack), f"anchors (&{event.anchor}) are not allowed"
                 )
-            frame[2] = key
-            if record:
-                keys[(*frame[1], key)] = pos
-            continue
+            tag = event.tag
+            if tag is not None and not (cls is _SCALAR and tag == "!"):
+                self.abort(event, "tag", _here(self.stack), f"tags ({tag}) are not allowed")
 
-        if cls is MapEnd or cls is SeqEnd:
-            stack.pop()
-            continue
-        if cls is Scalar:
+    def key(self, event, cls, frame: list) -> None:
+        """A mapping key: a plain string, not a merge key, not seen before in this mapping."""
+        if cls is not _SCALAR:
+            if cls is _E.MappingEndEvent:
+                self.stack.pop()
+                return
+            self.abort(event, "key-type", frame[1], "mapping keys must be plain strings")
+        key = event.value
+        if key == "<<" and not event.style:
+            self.abort(event, "merge-key", frame[1], "merge keys (<<) are not allowed")
+        if key in frame[0]:
+            full = (
+                self.loaded.keys
+                if self.record
+                else parse_positions_of(self.loaded.text, self.display)
+            )
+            first = full[(*frame[1], key)][0]
+            message = f"'{key}' is defined twice (first at line {first})"
+            self.abort(event, "duplicate-key", (*frame[1], key), message)
+        frame[2] = key
+        if self.record:
+            self.loaded.keys[(*frame[1], key)] = _pos(event)
+
+    def value(self, event, cls, frame: list | None) -> None:
+        """A scalar, or the start of a mapping or list, attached to its parent."""
+        if cls is _SCALAR:
             value: object = event.value
             if not event.style and event.implicit[0]:
                 if value in _NULLS:
                     value = None
                 elif value in _BOOLS:
                     value = _BOOLS[value]
-        elif cls is MapStart or cls is SeqStart:
-            if len(stack) >= MAX_DEPTH:
-                abort(event, "too-deep", _here(stack), f"nesting deeper than {MAX_DEPTH} levels")
-            value = {} if cls is MapStart else []
-        else:  # pragma: no cover - no other event types exist
-            continue
-        # Attach the value to its parent.
+        else:
+            if len(self.stack) >= MAX_DEPTH:
+                self.abort(
+                    event, "too-deep", _here(self.stack), f"nesting deeper than {MAX_DEPTH} levels"
+                )
+            value = {} if cls is _MAP else []
         if frame is None:
-            root = value
+            self.root = value
             child: tuple = ()
         elif frame[3]:
             child = (*frame[1], frame[2])
@@ -272,19 +289,22 @@ def _walk(parser, display: str, loaded: Loaded):
         else:
             child = (*frame[1], len(frame[0]))
             frame[0].append(value)
-        if record or frame is None:
-            values[child] = pos
-        if cls is not Scalar:
-            stack.append([value, child, None, cls is MapStart])
+        if self.record or frame is None:
+            self.loaded.values[child] = _pos(event)
+        if cls is not _SCALAR:
+            self.stack.append([value, child, None, cls is _MAP])
 
-    if documents == 0 or root is None:
-        raise _Abort(Problem(display, 1, 1, "empty-file", "(file)", "the file has no data"))
-    if not isinstance(root, dict):
-        line, col = values.get((), (1, 1))
-        raise _Abort(
-            Problem(display, line, col, "top-level", "(file)", "the top level must be a mapping")
-        )
-    return root
+    def finish(self):
+        """The root mapping, once the stream has ended."""
+        if self.documents == 0 or self.root is None:
+            raise _Abort(
+                Problem(self.display, 1, 1, "empty-file", "(file)", "the file has no data")
+            )
+        if not isinstance(self.root, dict):
+            line, col = self.loaded.values.get((), (1, 1))
+            message = "the top level must be a mapping"
+            raise _Abort(Problem(self.display, line, col, "top-level", "(file)", message))
+        return self.root
 
 
 def parse_positions_of(text: str, display: str) -> dict[tuple, tuple[int, int]]:

@@ -21,7 +21,7 @@ from macros.kinds import singular
 from macros.load.problems import Problem
 from macros.load.yamlload import load_yaml
 from macros.rules.registry import CATALOG, Context, rule
-from macros.schema.entries import ID_PATTERN
+from macros.schema.types import ID_PATTERN
 
 PATH = "data/redirects.yaml"
 _ID = re.compile(ID_PATTERN)

@@ -8,206 +8,33 @@ The JSON Schema for editors (``schemas/*.schema.json``) is generated from these 
 
 from __future__ import annotations
 
-import re
-from typing import Annotated, Any, Literal
+from typing import Annotated, Literal
 
-from pydantic import (
-    AfterValidator,
-    BaseModel,
-    BeforeValidator,
-    ConfigDict,
-    Field,
-    StrictBool,
-    WithJsonSchema,
+from pydantic import Field, StrictBool
+
+from macros.schema.types import (
+    Arxiv,
+    Count,
+    Country,
+    Day,
+    Doi,
+    Id,
+    Language,
+    Line,
+    Locator,
+    MetricId,
+    Month,
+    Name,
+    Number,
+    PartialDate,
+    Prose,
+    Split,
+    Strict,
+    Url,
 )
-from pydantic_core import PydanticCustomError
-
-from macros.schema import vocab
-from macros.schema.textrules import text_problem
-
-ID_PATTERN = r"^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$"
-_ID_RE = re.compile(ID_PATTERN)
-RESERVED_IDS = frozenset(
-    {"index", "con", "prn", "aux", "nul", "tags", "search", "assets", "api", "compare"}
-    | {f"com{i}" for i in range(10)}
-    | {f"lpt{i}" for i in range(10)}
+from macros.schema.types import (
+    lit as _lit,
 )
-
-
-def _lit(name: str) -> Any:
-    return Literal[vocab.ids(name)]  # type: ignore[valid-type]
-
-
-# ---------------------------------------------------------------- scalar types
-
-
-def _check_id(value: str) -> str:
-    foreign = next((ch for ch in value if ord(ch) > 127), None)
-    if foreign:
-        raise PydanticCustomError(
-            "id-format",
-            "'{value}' contains the non-ASCII character U+{cp}; ids use only a-z, 0-9 and hyphens",
-            {"value": value[:80], "cp": f"{ord(foreign):04X}"},
-        )
-    if not _ID_RE.match(value) or "--" in value:
-        raise PydanticCustomError(
-            "id-format",
-            "'{value}' is not a valid id: use lower-case letters, digits and single "
-            "hyphens (kebab-case), at most 64 characters",
-            {"value": value[:80]},
-        )
-    if value in RESERVED_IDS:
-        raise PydanticCustomError("id-reserved", "'{value}' is a reserved name", {"value": value})
-    return value
-
-
-def _text_rule(single_line: bool):
-    def check(value: str) -> str:
-        problem = text_problem(value, single_line=single_line)
-        if problem:
-            code, message, _ = problem
-            raise PydanticCustomError(code, message)
-        if not value.strip():
-            raise PydanticCustomError("empty", "must not be empty")
-        return value
-
-    return check
-
-
-def _not_bool(value: Any) -> Any:
-    if isinstance(value, bool):
-        raise PydanticCustomError("type", "expected a number, got true/false")
-    return value
-
-
-_DECIMAL = re.compile(r"^-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][-+]?[0-9]+)?$")
-_INTEGER = re.compile(r"^(?:0|[1-9][0-9]*)$")
-
-
-_NOT_FINITE = re.compile(r"^[-+]?\.?(nan|inf|infinity)$", re.IGNORECASE)
-
-
-def _number_text(value: Any) -> Any:
-    value = _not_bool(value)
-    if isinstance(value, str) and _NOT_FINITE.match(value.strip()):
-        raise PydanticCustomError("not-finite", "must be a finite number (not .nan or .inf)")
-    if isinstance(value, str) and not _DECIMAL.match(value.strip()):
-        raise PydanticCustomError("type", "expected a number, got '{value}'", {"value": value})
-    return value
-
-
-def _integer_text(value: Any) -> Any:
-    value = _not_bool(value)
-    if isinstance(value, str) and not _INTEGER.match(value.strip()):
-        raise PydanticCustomError(
-            "type", "expected a whole number, got '{value}'", {"value": value}
-        )
-    return value
-
-
-def _https(value: str) -> str:
-    if not re.match(r"^https://[^\s<>\"'`{}|\\^]+$", value):
-        raise PydanticCustomError("url-scheme", "links must start with https:// and have no spaces")
-    return value
-
-
-_DAY_RE = re.compile(r"^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$")
-_PARTIAL_DATE_RE = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")
-
-
-def _day(value: str) -> str:
-    if not _DAY_RE.match(value):
-        raise PydanticCustomError(
-            "date-format", "expected a date YYYY-MM-DD, got '{v}'", {"v": value}
-        )
-    return value
-
-
-def _partial_date(value: str) -> str:
-    if not _PARTIAL_DATE_RE.match(value):
-        raise PydanticCustomError(
-            "date-format", "expected YYYY, YYYY-MM or YYYY-MM-DD, got '{v}'", {"v": value}
-        )
-    return value
-
-
-def _doi(value: str) -> str:
-    if not re.match(r"^10\.\d{4,9}/[^\s\"<>]+$", value):
-        raise PydanticCustomError(
-            "doi-format",
-            "'{v}' is not a DOI (10.NNNN/suffix, without https://doi.org/)",
-            {"v": value},
-        )
-    return value
-
-
-def _arxiv(value: str) -> str:
-    if not re.match(r"^(\d{4}\.\d{4,5}|[a-z-]+(\.[A-Z]{2})?/\d{7})$", value):
-        raise PydanticCustomError(
-            "arxiv-format", "'{v}' is not an arXiv id (e.g. 2305.09617, no version)", {"v": value}
-        )
-    return value
-
-
-def _country(value: str) -> str:
-    if not re.match(r"^[A-Z]{2}$", value):
-        raise PydanticCustomError("country-format", "use an ISO 3166 two-letter code such as US")
-    return value
-
-
-def _language(value: str) -> str:
-    if value not in vocab.LABELS["language"]:
-        raise PydanticCustomError(
-            "vocab",
-            "'{v}' is not a known language code; add it to macros/vocab.py LANGUAGES",
-            {"v": value},
-        )
-    return value
-
-
-Id = Annotated[
-    str, AfterValidator(_check_id), WithJsonSchema({"type": "string", "pattern": ID_PATTERN})
-]
-Line = Annotated[str, AfterValidator(_text_rule(True)), Field(max_length=300)]
-Name = Annotated[str, AfterValidator(_text_rule(True)), Field(max_length=120)]
-Locator = Annotated[str, AfterValidator(_text_rule(True)), Field(max_length=160)]
-Prose = Annotated[str, AfterValidator(_text_rule(False)), Field(max_length=1500)]
-Url = Annotated[
-    str, AfterValidator(_https), WithJsonSchema({"type": "string", "pattern": "^https://"})
-]
-Day = Annotated[
-    str,
-    AfterValidator(_day),
-    WithJsonSchema({"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}$"}),
-]
-PartialDate = Annotated[
-    str,
-    AfterValidator(_partial_date),
-    WithJsonSchema({"type": "string", "pattern": r"^\d{4}(-\d{2}(-\d{2})?)?$"}),
-]
-Number = Annotated[float, BeforeValidator(_number_text)]
-Count = Annotated[int, BeforeValidator(_integer_text), Field(ge=0)]
-Doi = Annotated[str, AfterValidator(_doi), WithJsonSchema({"type": "string", "pattern": r"^10\."})]
-Arxiv = Annotated[
-    str, AfterValidator(_arxiv), WithJsonSchema({"type": "string", "pattern": r"^\d{4}\.\d{4,5}$"})
-]
-Country = Annotated[
-    str, AfterValidator(_country), WithJsonSchema({"type": "string", "pattern": "^[A-Z]{2}$"})
-]
-Language = Annotated[
-    str,
-    AfterValidator(_language),
-    WithJsonSchema({"type": "string", "enum": list(vocab.ids("language"))}),
-]
-MetricId = Literal[tuple(m.id for m in vocab.METRICS)]  # type: ignore[valid-type]
-Split = Literal["test", "dev", "train", "full"]
-
-
-class Strict(BaseModel):
-    """Base for every data model: unknown keys rejected, numbers finite."""
-
-    model_config = ConfigDict(extra="forbid", allow_inf_nan=False, frozen=True)
-
 
 # ---------------------------------------------------------------- shared parts
 
@@ -272,13 +99,6 @@ class Contamination(Strict):
     status: _lit("contamination") = Field(description="none-found, suspected or confirmed")
     source: Id = Field(description="id of the source that says so, in data/papers")
     locator: Locator
-
-
-Month = Annotated[
-    str,
-    AfterValidator(_partial_date),
-    Field(pattern=r"^\d{4}-\d{2}$"),
-]
 
 
 class Setting(Strict):

@@ -42,9 +42,9 @@ def _textarea(id_: str, label: str, description: str, *, required: bool) -> dict
     }
 
 
-def forms() -> dict[str, dict]:
-    """File name -> issue form."""
-    suggest = {
+def suggest_model_form() -> dict:
+    """The "Suggest a model" form: a model and the sources to read."""
+    return {
         "name": "Suggest a model",
         "description": "Propose a medical LLM for the atlas, with the sources to read.",
         "title": "[model] ",
@@ -113,7 +113,11 @@ def forms() -> dict[str, dict]:
             },
         ],
     }
-    report = {
+
+
+def report_incorrect_form() -> dict:
+    """The "Report incorrect data" form: what is wrong, and the evidence."""
+    return {
         "name": "Report incorrect data",
         "description": "A number, date, link or setting in the atlas is wrong or unsourced.",
         "title": "[correction] ",
@@ -170,7 +174,14 @@ def forms() -> dict[str, dict]:
             ),
         ],
     }
-    return {"suggest-model.yml": suggest, "report-incorrect-data.yml": report}
+
+
+def forms() -> dict[str, dict]:
+    """File name -> issue form."""
+    return {
+        "suggest-model.yml": suggest_model_form(),
+        "report-incorrect-data.yml": report_incorrect_form(),
+    }
 
 
 def render_all() -> dict[str, str]:

@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from macros.kinds import KINDS, NEW_ALIASES, spec
-from macros.schema.entries import ID_PATTERN, RESERVED_IDS
+from macros.schema.types import ID_PATTERN, RESERVED_IDS
 
 # `atlas new <name>`: each kind's singular ("result table" as result-table), and aliases.
 TEMPLATE_OF = {

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import yaml
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 DAY = "2026-01-15"
 
 # Ids that the hand-written pages in docs/ link to; a synthetic catalogue must have them.
@@ -54,16 +54,8 @@ def _dump(path: Path, data: dict) -> None:
     path.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
 
 
-def write_catalog(
-    data_dir: Path, n_models: int, results_per_model: int = 4, seed: int = 0
-) -> dict[str, int]:
-    """Write a synthetic catalogue of ``n_models`` models under ``data_dir``; return counts."""
-    rng = random.Random(seed)
-    n_bench = max(8, n_models // 25)
-    n_tech = max(len(REQUIRED_TECHNIQUES) + 4, n_models // 50)
-    n_papers = max(10, n_models // 2)
-    n_orgs = max(5, n_models // 40)
-
+def _write_sources(data_dir: Path, n_papers: int, n_orgs: int) -> None:
+    """Papers (each with an arXiv id and a URL) and organisations."""
     for i in range(n_papers):
         _dump(
             data_dir / "papers" / f"syn-paper-{i:05d}.yaml",
@@ -75,6 +67,7 @@ def write_catalog(
                 "et_al": True,
                 "year": 2019 + i % 7,
                 "month": 1 + i % 12,
+                "arxiv": f"2001.{i:05d}",
                 "url": f"https://example.org/synthetic/{i}",
                 "added": DAY,
                 "reviewed": DAY,
@@ -92,6 +85,10 @@ def write_catalog(
                 "reviewed": DAY,
             },
         )
+
+
+def _write_techniques(data_dir: Path, n_tech: int, n_papers: int) -> list[str]:
+    """The techniques the docs link to plus synthetic ones, and the application areas."""
     tech_ids = list(REQUIRED_TECHNIQUES)
     tech_ids += [f"syn-technique-{i:04d}" for i in range(n_tech - len(tech_ids))]
     for i, tid in enumerate(tech_ids):
@@ -120,6 +117,11 @@ def write_catalog(
                 "reviewed": DAY,
             },
         )
+    return tech_ids
+
+
+def _write_benchmarks(data_dir: Path, n_bench: int, n_papers: int) -> list[str]:
+    """MedQA (synthetic) and other two-variant multiple-choice benchmarks."""
     bench_ids = ["medqa"] + [f"syn-bench-{i:04d}" for i in range(n_bench - 1)]
     for i, bid in enumerate(bench_ids):
         bench = {
@@ -148,84 +150,105 @@ def write_catalog(
             "reviewed": DAY,
         }
         _dump(data_dir / "benchmarks" / f"{bid}.yaml", bench)
+    return bench_ids
+
+
+def _model(i, n_papers, n_orgs, bench_ids, tech_ids, results_per_model, rng) -> dict:
+    """Model i: its facts, sources and results (every fifth model has a third-party one)."""
+    mid = f"syn-model-{i:05d}"
+    paper = f"syn-paper-{i % n_papers:05d}"
+    medical = i % 4 != 0
+    results = []
+    for j in range(results_per_model):
+        # Every fifth model's last result is a third party's: another model's paper.
+        third_party = i % 5 == 0 and j == results_per_model - 1
+        results.append(
+            {
+                "benchmark": bench_ids[(i + j) % len(bench_ids)],
+                "variant": "a" if j % 2 else "b",
+                "split": "test",
+                "metric": "accuracy",
+                "value": round(rng.uniform(20, 95), 1),
+                "setting": {
+                    "shots": (0, 3, 5)[j % 3],
+                    "prompting": ("plain", "cot", "ensemble")[j % 3],
+                },
+                "source": f"syn-paper-{(i + 1) % n_papers:05d}" if third_party else paper,
+                "locator": f"Table {1 + j}",
+            }
+        )
+    model = {
+        "id": mid,
+        "name": f"Synthetic Model {i}",
+        "family": f"Synthetic family {i // 10}",
+        "kind": "medical" if medical else "general",
+    }
+    if medical:
+        model["survey_type"] = ("pretrained", "fine-tuned", "prompted")[i % 3]
+    model.update(
+        {
+            "organisations": [f"syn-org-{i % n_orgs:04d}"],
+            "released": f"{2019 + i % 7}-{1 + i % 12:02d}",
+            "parameters": [float(1 + i % 70)],
+            "modalities": ["text"],
+            "languages": ["en"],
+            "weights": ("open", "gated", "closed")[i % 3],
+        }
+    )
+    if i >= 10 and medical:
+        model["base_models"] = [f"syn-model-{(i // 10) * 4:05d}"]
+    model.update(
+        {
+            "techniques": sorted({tech_ids[i % len(tech_ids)], tech_ids[(i * 7) % len(tech_ids)]}),
+            "applications": [APPLICATIONS[i % len(APPLICATIONS)]],
+            "papers": [paper],
+            "sources": [
+                {
+                    "source": paper,
+                    "locator": "Section 2",
+                    "supports": sorted(
+                        [
+                            "organisations",
+                            "released",
+                            "parameters",
+                            "modalities",
+                            "languages",
+                            "weights",
+                            "techniques",
+                        ]
+                        + (["base_models"] if "base_models" in model else [])
+                    ),
+                }
+            ],
+            "summary": f"Synthetic model number {i}, generated to measure how the build scales.",
+            "results": results,
+            "added": DAY,
+            "reviewed": DAY,
+        }
+    )
+    # The base of model i (i >= 10) is model (i // 10) * 4, which is general: no cycles.
+    if "base_models" in model and model["base_models"][0] == mid:
+        del model["base_models"]
+    return model
+
+
+def write_catalog(
+    data_dir: Path, n_models: int, results_per_model: int = 4, seed: int = 0
+) -> dict[str, int]:
+    """Write a synthetic catalogue of ``n_models`` models under ``data_dir``; return counts."""
+    rng = random.Random(seed)
+    n_bench = max(8, n_models // 25)
+    n_tech = max(len(REQUIRED_TECHNIQUES) + 4, n_models // 50)
+    n_papers = max(10, n_models // 2)
+    n_orgs = max(5, n_models // 40)
+    _write_sources(data_dir, n_papers, n_orgs)
+    tech_ids = _write_techniques(data_dir, n_tech, n_papers)
+    bench_ids = _write_benchmarks(data_dir, n_bench, n_papers)
     n_results = 0
     for i in range(n_models):
-        mid = f"syn-model-{i:05d}"
-        paper = f"syn-paper-{i % n_papers:05d}"
-        medical = i % 4 != 0
-        results = []
-        for j in range(results_per_model):
-            results.append(
-                {
-                    "benchmark": bench_ids[(i + j) % len(bench_ids)],
-                    "variant": "a" if j % 2 else "b",
-                    "split": "test",
-                    "metric": "accuracy",
-                    "value": round(rng.uniform(20, 95), 1),
-                    "setting": {
-                        "shots": (0, 3, 5)[j % 3],
-                        "prompting": ("plain", "cot", "ensemble")[j % 3],
-                    },
-                    "source": paper,
-                    "locator": f"Table {1 + j}",
-                }
-            )
-        n_results += len(results)
-        model = {
-            "id": mid,
-            "name": f"Synthetic Model {i}",
-            "family": f"Synthetic family {i // 10}",
-            "kind": "medical" if medical else "general",
-        }
-        if medical:
-            model["survey_type"] = ("pretrained", "fine-tuned", "prompted")[i % 3]
-        model.update(
-            {
-                "organisations": [f"syn-org-{i % n_orgs:04d}"],
-                "released": f"{2019 + i % 7}-{1 + i % 12:02d}",
-                "parameters": [float(1 + i % 70)],
-                "modalities": ["text"],
-                "languages": ["en"],
-                "weights": ("open", "gated", "closed")[i % 3],
-            }
-        )
-        if i >= 10 and medical:
-            model["base_models"] = [f"syn-model-{(i // 10) * 4:05d}"]
-        model.update(
-            {
-                "techniques": sorted(
-                    {tech_ids[i % len(tech_ids)], tech_ids[(i * 7) % len(tech_ids)]}
-                ),
-                "applications": [APPLICATIONS[i % len(APPLICATIONS)]],
-                "papers": [paper],
-                "sources": [
-                    {
-                        "source": paper,
-                        "locator": "Section 2",
-                        "supports": sorted(
-                            [
-                                "organisations",
-                                "released",
-                                "parameters",
-                                "modalities",
-                                "languages",
-                                "weights",
-                                "techniques",
-                            ]
-                            + (["base_models"] if "base_models" in model else [])
-                        ),
-                    }
-                ],
-                "summary": f"Synthetic model number {i}, generated to measure how the build scales.",
-                "results": results,
-                "added": DAY,
-                "reviewed": DAY,
-            }
-        )
-        # The base of model i (i >= 10) is model (i // 10) * 4, which is general: no cycles.
-        if "base_models" in model and model["base_models"][0] == mid:
-            del model["base_models"]
-        _dump(data_dir / "models" / f"{mid}.yaml", model)
+        model = _model(i, n_papers, n_orgs, bench_ids, tech_ids, results_per_model, rng)
+        n_results += len(model["results"])
+        _dump(data_dir / "models" / f"{model['id']}.yaml", model)
     return {
         "models": n_models,
         "benchmarks": n_bench,

@@ -7,7 +7,7 @@ import re
 import pytest
 from support.browser import search_and_open
 
-pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("site")]
+pytestmark = [pytest.mark.browser, pytest.mark.build, pytest.mark.xdist_group("site")]
 
 
 def a_model_with_results(catalog):

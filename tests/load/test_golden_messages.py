@@ -2,12 +2,15 @@
 
 Each fixture starts with a comment saying what it shows and where it is placed
 (`# path: models/x.yaml`); the expected lines are in the `.expected` file beside it.
-The fixture is dropped into a copy of a valid synthetic catalogue and validated.
+The fixture is dropped into a copy of a valid synthetic catalogue and validated. A fixture
+with `# remove-after-commit: models/y.yaml` is validated against a git base (`--base`)
+in which that file still exists; its expected lines may then be in any file.
 """
 
 from __future__ import annotations
 
 import re
+import subprocess
 from datetime import date
 
 import pytest
@@ -19,13 +22,29 @@ CASES = sorted((FIXTURES / "invalid").glob("*.yaml"))
 TODAY = date(2026, 6, 1)
 
 
+def _commit(project) -> None:
+    for args in (["init", "-q"], ["add", "-A"], ["commit", "-qm", "base"]):
+        subprocess.run(
+            ["git", "-c", "user.name=t", "-c", "user.email=t@example.org", *args],
+            cwd=project,
+            check=True,
+        )
+
+
 def run_case(case, project) -> list[str]:
     raw = case.read_bytes()
     rel = re.search(rb"^# path: (\S+)", raw, re.M).group(1).decode()
+    removed = re.search(rb"^# remove-after-commit: (\S+)", raw, re.M)
+    base = None
+    if removed:
+        _commit(project)
+        (project / "data" / removed.group(1).decode()).unlink()
+        base = "HEAD"
     target = project / "data" / rel
     target.write_bytes(raw)
-    catalog, problems = load_catalog(project, today=TODAY)
-    return [p.text() for p in problems if p.path == f"data/{rel}"], catalog, problems
+    catalog, problems = load_catalog(project, today=TODAY, base=base)
+    wanted = [p for p in problems if removed or p.path == f"data/{rel}"]
+    return [p.text() for p in wanted], catalog, problems
 
 
 @pytest.mark.parametrize("case", CASES, ids=lambda p: p.stem)

@@ -7,7 +7,7 @@ import filecmp
 import zipfile
 
 import pytest
-from conftest import ROOT, mkdocs_build, project_copy
+from conftest import mkdocs_build, project_copy
 from support.browser import search_and_open
 from support.sitescan import scan_site
 
@@ -28,6 +28,7 @@ def test_the_offline_copy_references_nothing_on_the_network(offline_copy):
 
 
 @pytest.mark.browser
+@pytest.mark.build
 def test_the_offline_copy_works_from_file_with_the_network_blocked(
     browser, offline_copy, real_catalog
 ):
@@ -93,16 +94,17 @@ def test_the_offline_copy_works_from_file_with_the_network_blocked(
 
 
 @pytest.mark.build
-def test_two_builds_of_the_same_commit_are_byte_identical(tmp_path, real_site):
+def test_two_builds_of_the_same_commit_are_byte_identical(tmp_path, synthetic_site):
     """However the work is shared out, the site is the same bytes.
 
-    The first build draws charts in a worker, shares the generated pages with a second
+    The first build shares the generated pages, the exports and the charts with the
     worker and reuses the theme's navigation across pages outside the nav. The second
     does everything in the main process (ATLAS_INLINE=1) and lets the theme draw the
-    navigation on every page (the navigation-cache partials removed).
+    navigation on every page (the navigation-cache partials removed). The synthetic
+    catalogue is used so that the real site is built only once per run.
     """
-    first = real_site
-    proj = project_copy(tmp_path, ROOT / "data")
+    project, first = synthetic_site
+    proj = project_copy(tmp_path, project / "data")
     for name in ("nav.html", "tabs.html"):
         (proj / "docs" / "overrides" / "partials" / name).unlink()
     second = tmp_path / "second"

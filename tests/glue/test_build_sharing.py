@@ -77,6 +77,8 @@ def test_every_searchable_page_indexes_the_same_text_from_its_search_view(real_r
     assert checked > 0.9 * len(real_renderer.plan())
 
 
+@pytest.mark.build
+@pytest.mark.xdist_group("site")
 def test_search_lists_no_empty_section_of_an_entry_page(real_site):
     """Sections holding only tables and lists kept out of search get no index entry."""
     index = json.loads((real_site / "search" / "search_index.json").read_text())

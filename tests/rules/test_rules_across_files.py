@@ -70,18 +70,3 @@ def test_all_problems_are_reported_together_in_file_order(project):
         ("data/models/b-bad.yaml", "survey-type"),
         ("data/papers/c-bad.yaml", "url-scheme"),
     ]
-
-
-def test_reported_by_is_derived_from_the_models_own_papers(project):
-    catalog, problems = load_catalog(project, today=TODAY)
-    assert problems == []
-    for s in catalog.scores:
-        own = s.source in catalog.models[s.model].papers
-        assert s.reported_by == ("authors" if own else "third-party")
-
-
-def test_stray_files_are_reported(project):
-    (project / "data" / "models" / "notes.yml").write_text("id: notes\n")
-    (project / "data" / "models" / "sub").mkdir()
-    _, problems = load_catalog(project, today=TODAY)
-    assert sorted(codes(problems)) == ["file-extension", "unexpected-file"]

@@ -139,7 +139,7 @@ def test_every_rule_in_contributing_names_a_code_that_a_test_exercises():
     exercised = set()
     for expected in (ROOT / "tests" / "fixtures" / "invalid").glob("*.expected"):
         exercised |= set(re.findall(r"(?:error|warning)\[([a-z-]+)\]", expected.read_text()))
-    tests_text = " ".join(p.read_text() for p in (ROOT / "tests").glob("test_*.py"))
+    tests_text = " ".join(p.read_text() for p in (ROOT / "tests").rglob("test_*.py"))
     exercised |= {c for c in codes if f'"{c}"' in tests_text or f"[{c}]" in tests_text}
     assert codes, "the rules table lists codes"
     assert sorted(codes - exercised) == []
