@@ -158,7 +158,7 @@ def _language(value: str) -> str:
     if value not in vocab.LABELS["language"]:
         raise PydanticCustomError(
             "vocab",
-            "'{v}' is not a known language code; add it to macros/vocab.py LANGUAGES",
+            "'{v}' is not a known language code; add it to macros/schema/vocab.py LANGUAGES",
             {"v": value},
         )
     return value

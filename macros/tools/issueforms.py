@@ -186,7 +186,7 @@ def forms() -> dict[str, dict]:
 
 def render_all() -> dict[str, str]:
     """File name -> YAML text, deterministic."""
-    header = "# Generated from macros/vocab.py by `atlas schema`; do not edit by hand.\n"
+    header = "# Generated from macros/schema/vocab.py by `atlas schema`; do not edit by hand.\n"
     return {
         name: header + yaml.safe_dump(form, sort_keys=False, allow_unicode=True, width=100)
         for name, form in forms().items()

@@ -119,9 +119,6 @@ class _PageParser(HTMLParser):
         if tag == "style":
             pass
 
-    def handle_data_style(self, data):  # pragma: no cover - kept for symmetry
-        pass
-
 
 def _parse(path: Path) -> _PageParser:
     parser = _PageParser()

@@ -130,7 +130,7 @@ def test_every_rule_in_contributing_names_a_code_that_a_test_exercises():
         re.findall(
             r"`([a-z]+(?:-[a-z]+)*)`",
             "\n".join(
-                ln.rsplit("|", 2)[-2]
+                ln.split("|")[2]
                 for ln in table.splitlines()
                 if ln.startswith("| ") and "---" not in ln and "error code" not in ln
             ),
