@@ -232,6 +232,37 @@ def _model(i, n_papers, n_orgs, bench_ids, tech_ids, results_per_model, rng) -> 
     return model
 
 
+def _write_result_table(data_dir: Path, bench_ids: list[str], n_models: int) -> int:
+    """One result table: a third party's comparison of the first models, with a shared
+    setting and one row that overrides it."""
+    rows = [
+        {
+            "model": f"syn-model-{i:05d}",
+            "benchmark": bench_ids[0],
+            "variant": "a",
+            "split": "test",
+            "metric": "accuracy",
+            "value": 40.0 + i,
+        }
+        for i in range(min(n_models, 3))
+    ]
+    rows[-1]["setting"] = {"prompting": "cot"}
+    _dump(
+        data_dir / "results" / "syn-table-0000.yaml",
+        {
+            "id": "syn-table-0000",
+            "name": "Synthetic comparison table",
+            "source": "syn-paper-00009",
+            "locator": "Table 9",
+            "setting": {"shots": 0},
+            "rows": rows,
+            "added": DAY,
+            "reviewed": DAY,
+        },
+    )
+    return len(rows)
+
+
 def write_catalog(
     data_dir: Path, n_models: int, results_per_model: int = 4, seed: int = 0
 ) -> dict[str, int]:
@@ -249,6 +280,7 @@ def write_catalog(
         model = _model(i, n_papers, n_orgs, bench_ids, tech_ids, results_per_model, rng)
         n_results += len(model["results"])
         _dump(data_dir / "models" / f"{model['id']}.yaml", model)
+    n_results += _write_result_table(data_dir, bench_ids, n_models)
     return {
         "models": n_models,
         "benchmarks": n_bench,

@@ -1,0 +1,121 @@
+"""Every page family, rendered from a catalogue whose every text field is hostile, stays inert.
+
+The entries are rewritten after validation (which would refuse the payloads), so the test
+exercises the last line of defence: autoescaped templates and the ``html.el`` helper.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from html.parser import HTMLParser
+
+import pytest
+from conftest import write_catalog
+
+from macros.catalog.build import load_catalog
+from macros.kinds import FOLDERS
+from macros.render.families import FAMILIES
+from macros.render.html import el, esc, void
+from macros.render.renderer import Renderer
+
+PAYLOADS = [
+    "<script>alert(1)</script>",
+    '"><img src=x onerror=alert(1)>',
+    "' onmouseover='alert(2)' x='",
+    "</textarea></title><svg onload=alert(3)>",
+    "a & b < c > d \" e ' f",
+]
+TEXT = (
+    "name",
+    "title",
+    "summary",
+    "note",
+    "venue",
+    "licence",
+    "family",
+    "answer_format",
+    "caveats",
+)
+LISTS = ("aliases", "authors", "training_data")
+
+
+class _Tags(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.scripts: list[dict] = []
+        self.handlers: list[tuple[str, str]] = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "script":
+            self.scripts.append(dict(attrs))
+        self.handlers += [(tag, name) for name, _ in attrs if name.startswith("on")]
+
+
+def _hostile(entry, text):
+    fields = type(entry).model_fields
+    update = {f: text for f in TEXT if f in fields and getattr(entry, f) is not None}
+    update |= {f: [text] for f in LISTS if f in fields}
+    if "variants" in fields:
+        update["variants"] = [
+            v.model_copy(update={"name": text, "note": text}) for v in entry.variants
+        ]
+    if "locator" in fields:
+        update["locator"] = text
+    return entry.model_copy(update=update)
+
+
+@pytest.fixture(scope="module")
+def clean_catalog(tmp_path_factory):
+    root = tmp_path_factory.mktemp("hostile")
+    write_catalog(root / "data", 40)
+    catalog, problems = load_catalog(root, style=False)
+    assert catalog is not None, problems[:3]
+    return catalog
+
+
+def hostile_catalog(catalog, text):
+    c = dataclasses.replace(catalog)
+    for kind in FOLDERS:
+        setattr(c, kind, {eid: _hostile(e, text) for eid, e in catalog.kind(kind).items()})
+    setting = {"method": text, "harness": text, "grader": text}
+    c.scores = [
+        dataclasses.replace(
+            s, locator=text, note=text, setting=s.setting.model_copy(update=setting)
+        )
+        for s in catalog.scores
+    ]
+    # Two sources that disagree, so the disagreements page has rows.
+    first = c.scores[0]
+    c.scores.append(dataclasses.replace(first, value=first.value / 2, source=c.scores[1].source))
+    c.derive()
+    return c
+
+
+@pytest.mark.parametrize("text", PAYLOADS)
+def test_every_page_family_renders_hostile_text_inert(clean_catalog, text):
+    renderer = Renderer(hostile_catalog(clean_catalog, text))
+    families = set()
+    for job in renderer.plan():
+        page = renderer.render_job(job)
+        families.add(job.family)
+        parsed = _Tags()
+        parsed.feed(page.markdown())
+        assert parsed.handlers == [], (job.src, parsed.handlers)
+        assert all(s.get("type") == "application/json" for s in parsed.scripts), job.src
+        assert "<script>alert" not in page.markdown(), job.src
+    assert families == set(FAMILIES), "every page family was rendered"
+
+
+def test_the_html_helper_escapes_text_and_attributes_but_keeps_markup():
+    link = el("a", '<b>"x"</b>', href='x" onclick="y', data_q="'q'")
+    assert (
+        link
+        == '<a href="x&quot; onclick=&quot;y" data-q="&#x27;q&#x27;">&lt;b&gt;&quot;x&quot;&lt;/b&gt;</a>'
+    )
+    assert el("p", el("em", "a & b")) == "<p><em>a &amp; b</em></p>"
+    assert (
+        void("input", type="search", required=True, hidden=False)
+        == '<input type="search" required/>'
+    )
+    assert el("td", None, ["a", "<"], 3) == "<td>a&lt;3</td>"
+    assert esc(el("i", "x")) == "<i>x</i>"
