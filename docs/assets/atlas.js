@@ -210,14 +210,123 @@
     render(false);
   }
 
+
+  /* Boards: each model once at its best; filters narrow every board of the page to strict
+     comparability and re-rank it. The state is kept in the address (#only=...&by=...). */
+  function rowPasses(row, state, strictGroup) {
+    if (state["zero-shot"] && row.getAttribute("data-shots") !== "0") return false;
+    if (state["no-ensemble"] && row.getAttribute("data-prompting") === "ensemble") return false;
+    if (state.open && row.getAttribute("data-weights") !== "open") return false;
+    if (state["not-train"] && row.getAttribute("data-ft") === "true") return false;
+    if (state.by && (" " + row.getAttribute("data-by") + " ").indexOf(" " + state.by + " ") < 0) return false;
+    if (strictGroup !== null && row.getAttribute("data-group") !== strictGroup) return false;
+    return true;
+  }
+
+  function rankBoard(table, state) {
+    var higher = table.getAttribute("data-higher") !== "false";
+    var body = table.tBodies[0];
+    var rows = Array.prototype.slice.call(body.rows);
+    function better(a, b) {
+      var x = parseFloat(a.getAttribute("data-value")), y = parseFloat(b.getAttribute("data-value"));
+      return higher ? x > y : x < y;
+    }
+    function bestPerModel(strictGroup) {
+      var best = {};
+      rows.forEach(function (row) {
+        if (!rowPasses(row, state, strictGroup)) return;
+        var m = row.getAttribute("data-model");
+        if (!best[m] || better(row, best[m])) best[m] = row;
+      });
+      return best;
+    }
+    var best = bestPerModel(null);
+    if (state.strict) {
+      var leader = null;
+      Object.keys(best).forEach(function (m) { if (!leader || better(best[m], leader)) leader = best[m]; });
+      best = leader ? bestPerModel(leader.getAttribute("data-group")) : {};
+    }
+    var models = Object.keys(best).sort(function (a, b) {
+      var x = parseFloat(best[a].getAttribute("data-value")), y = parseFloat(best[b].getAttribute("data-value"));
+      return (higher ? y - x : x - y) || (a < b ? -1 : a > b ? 1 : 0);
+    });
+    var byModel = {};
+    rows.forEach(function (row) { (byModel[row.getAttribute("data-model")] = byModel[row.getAttribute("data-model")] || []).push(row); });
+    rows.forEach(function (row) { row.hidden = true; row.classList.add("atlas-alt"); row.cells[0].textContent = ""; });
+    models.forEach(function (m, i) {
+      var top = best[m];
+      top.hidden = false;
+      top.classList.remove("atlas-alt");
+      top.cells[0].textContent = String(i + 1);
+      body.appendChild(top);
+      var open = table.getAttribute("data-open-" + m) === "true";
+      var others = byModel[m].filter(function (r) { return r !== top && rowPasses(r, state, null); });
+      others.forEach(function (r) { r.hidden = !open; body.appendChild(r); });
+      var button = top.querySelector(".atlas-more");
+      if (!button && others.length) {
+        button = document.createElement("button");
+        button.type = "button";
+        button.className = "atlas-more";
+        top.cells[1].appendChild(document.createTextNode(" "));
+        top.cells[1].appendChild(button);
+      }
+      if (button) {
+        button.hidden = !others.length;
+        button.textContent = (open ? "− " : "+") + others.length + " more";
+        button.setAttribute("aria-expanded", open ? "true" : "false");
+        button.onclick = function () {
+          table.setAttribute("data-open-" + m, open ? "false" : "true");
+          rankBoard(table, state);
+        };
+      }
+    });
+    rows.forEach(function (row) { if (row.hidden && models.indexOf(row.getAttribute("data-model")) < 0) body.appendChild(row); });
+    return models.length;
+  }
+
+  function setupBoards(form) {
+    var tables = Array.prototype.slice.call(document.querySelectorAll("table[data-board]"));
+    var controls = Array.prototype.slice.call(form.querySelectorAll("[data-board-filter]"));
+    var output = form.querySelector(".atlas-count");
+    function read() {
+      var state = {};
+      controls.forEach(function (c) {
+        var key = c.getAttribute("data-board-filter");
+        state[key] = c.type === "checkbox" ? c.checked : c.value;
+      });
+      return state;
+    }
+    function apply(updateHash) {
+      var state = read(), shown = 0;
+      tables.forEach(function (t) { shown += rankBoard(t, state); });
+      if (output) output.textContent = shown + " model rows shown across " + tables.length + " board" + (tables.length === 1 ? "" : "s");
+      if (updateHash) {
+        var only = controls.filter(function (c) { return c.type === "checkbox" && c.checked; })
+          .map(function (c) { return c.getAttribute("data-board-filter"); });
+        writeHash({ only: only.join(","), by: state.by || "" });
+      }
+    }
+    var initial = readHash();
+    var only = (initial.only || "").split(",");
+    controls.forEach(function (c) {
+      var key = c.getAttribute("data-board-filter");
+      if (c.type === "checkbox") c.checked = only.indexOf(key) >= 0;
+      else if (initial[key] !== undefined) c.value = initial[key];
+      c.addEventListener("change", function () { apply(true); });
+    });
+    apply(false);
+  }
+
   function init() {
-    Array.prototype.forEach.call(document.querySelectorAll("form.atlas-filters, form.atlas-compare-form"), function (f) {
+    Array.prototype.forEach.call(document.querySelectorAll("form.atlas-filters, form.atlas-compare-form, form.atlas-board-filters"), function (f) {
       f.addEventListener("submit", function (e) { e.preventDefault(); });
     });
     Array.prototype.forEach.call(document.querySelectorAll("table[data-sortable]"), makeSortable);
     var forms = document.querySelectorAll(".atlas-filters[data-filter-for]");
     Array.prototype.forEach.call(forms, function (f) { setupFilters(f, forms.length === 1); });
     Array.prototype.forEach.call(document.querySelectorAll("[data-copy]"), setupCopy);
+    var boards = document.querySelector("form.atlas-board-filters");
+    if (boards) setupBoards(boards);
     var compare = document.querySelector(".atlas-compare");
     if (compare) setupCompare(compare);
   }

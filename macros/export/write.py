@@ -12,6 +12,7 @@ from pathlib import Path
 from macros.catalog.store import Catalog
 from macros.export import bibtex
 from macros.export.api import API, api_files
+from macros.export.chart_data import chart_files
 from macros.export.csvfiles import MODEL_CSV_COLUMNS, RESULT_CSV_COLUMNS, csv_text, model_rows
 from macros.export.feed import atom_feed
 from macros.export.records import score_record
@@ -27,6 +28,7 @@ def render_exports(
     files[f"{API}/results.csv"] = csv_text(RESULT_CSV_COLUMNS, results)
     files["atlas.bib"] = bibtex.entries([catalog.papers[p] for p in sorted(catalog.papers)])
     files["feed.xml"] = atom_feed(catalog, site_url)
+    files.update(chart_files(catalog))
     return files
 
 

@@ -10,13 +10,16 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
-from macros.catalog.leaderboards import disagreements, groups_for
+from macros.catalog.boards import progress
+from macros.catalog.disagreements import disagreements
 from macros.catalog.links import Linker
 from macros.glue.build import current
 from macros.render import tables
 from macros.render.charts import jobs as chartjobs
 from macros.render.charts.jobs import NO_CHART
+from macros.render.env import fmt_value
 from macros.render.html import el, esc
+from macros.render.leaderboard import leader_view
 from macros.schema import vocab
 
 
@@ -29,6 +32,8 @@ class PageMacros:
     """The macros of hand-written pages, bound to one mkdocs-macros environment."""
 
     NAMES = (
+        "leaders",
+        "landmarks",
         "count",
         "score_count",
         "disagreement_count",
@@ -174,12 +179,97 @@ class PageMacros:
         if name == "models-per-year":
             caption = "Medical models in the atlas by release year and survey type."
         else:
-            groups = groups_for(c, benchmark) if benchmark in c.benchmarks else []
-            if not groups:
+            board = chartjobs.board_of(c, job)
+            if board is None:
                 return NO_CHART
-            caption = f"{c.benchmarks[benchmark].name}, setting: {groups[0].title}."
+            caption = (
+                f"{c.benchmarks[benchmark].name}, {board.title}: each model at its best score, "
+                "in any setting (hover a point for its setting and source). "
+            )
         figure = self.state().renderer.chart(job)
-        return str(el("figure", figure, el("figcaption", caption), class_="atlas-figure"))
+        csv = el("a", "Data as CSV", href=self.linker().asset(chartjobs.chart_csv_path(job)))
+        caption_el = el("figcaption", caption, csv if name != "models-per-year" else None)
+        return str(el("figure", figure, caption_el, class_="atlas-figure"))
+
+    def leaders(self) -> str:
+        """The current leader of each main benchmark's main board, as a table."""
+        r = self.state().renderer
+        link = self.linker()
+        c = self.state().catalog
+        rows = []
+        for bid in sorted(c.benchmarks, key=lambda b: c.benchmarks[b].name.lower()):
+            boards = r.boards(bid) if c.benchmarks[bid].main else []
+            if not boards:
+                continue
+            lead = leader_view(r, boards[0])
+            s = lead["scores"][0]
+            rows.append(
+                el(
+                    "tr",
+                    el("td", el("a", c.benchmarks[bid].name, href=link.entry("benchmarks", bid))),
+                    el(
+                        "td",
+                        el(
+                            "a", boards[0].title, href=link.entry("benchmarks", bid, boards[0].slug)
+                        ),
+                    ),
+                    el(
+                        "td",
+                        el(
+                            "a",
+                            c.models[lead["model"]].name,
+                            href=link.entry("models", lead["model"]),
+                        ),
+                    ),
+                    el("td", lead["value"], data_value=boards[0].leader.best.value),
+                    el("td", lead["setting"]),
+                    el(
+                        "td",
+                        el("a", r.short_source(s.source), href=link.entry("papers", s.source)),
+                        ", ",
+                        s.locator,
+                    ),
+                )
+            )
+        head = el(
+            "tr",
+            [
+                el("th", h, scope="col")
+                for h in ("Benchmark", "Main variant", "Leader", "Score", "Setting", "Source")
+            ],
+        )
+        table = el(
+            "table", el("thead", head), el("tbody", rows), class_="atlas-table atlas-leaders"
+        )
+        return str(embed(str(el("div", table, class_="atlas-table-wrap"))))
+
+    def landmarks(self, limit: int = 14) -> str:
+        """A timeline of the state of the art: every frontier point of the main benchmarks'
+        main boards, in the order the models appeared."""
+        r = self.state().renderer
+        c = self.state().catalog
+        link = self.linker()
+        points = []
+        for bid, b in c.benchmarks.items():
+            boards = r.boards(bid) if b.main else []
+            if boards and len(boards[0].rows) >= 3:
+                for when, row, ahead in progress(c, boards[0]):
+                    if ahead:
+                        points.append((when, b.name, boards[0], row))
+        points.sort(key=lambda p: (p[0], p[1]))
+        items = [
+            el(
+                "li",
+                el("time", when),
+                " ",
+                el("a", c.models[row.model].name, href=link.entry("models", row.model)),
+                f" leads {name} ({board.title}) at {fmt_value(row.best.value)}",
+            )
+            for when, name, board, row in points[-limit:]
+        ]
+        return (
+            str(el("ol", items, class_="atlas-timeline")) if items else "<p>None recorded yet.</p>"
+        )
 
     def survey_type_counts(self) -> list:
         """(id, label, description, number of models) for the three survey types."""

@@ -3,12 +3,17 @@ result table, each drawn by its template with a facts box and cross-links."""
 
 from __future__ import annotations
 
+from macros.catalog.boards import progress
 from macros.catalog.links import src_path
 from macros.export import bibtex
 from macros.render.charts import jobs as chartjobs
+from macros.render.charts.jobs import chart_csv_path
 from macros.render.env import bib_html, first_sentence, fmt_value, front_matter, size_text
+from macros.render.leaderboard import board_view, leader_view
 from macros.render.plan import GeneratedPage, page
 from macros.schema import vocab
+
+LEADERS = 6  # boards whose leader opens the benchmark page
 
 
 def _links(links) -> list[tuple[str, str]]:
@@ -60,6 +65,32 @@ def related_models(r, mid: str) -> list[str]:
     return sorted(related - shown)[:12]
 
 
+def family_members(r, m) -> list[str]:
+    """The other models of a family, when ``m`` is the family's own entry (its name is the
+    family's name)."""
+    if not m.family or m.family != m.name:
+        return []
+    return sorted(x.id for x in r.families().get(m.family, []) if x.id != m.id)
+
+
+def member_facts(r, members: list[str]) -> list[tuple[str, str]]:
+    """Facts of a family rolled up from its members: sizes, first release, organisations."""
+    c = r.catalog
+    ms = [c.models[i] for i in members]
+    sizes = sorted({p for x in ms for p in x.parameters})
+    released = sorted(x.released for x in ms if x.released)
+    orgs = sorted({o for x in ms for o in x.organisations if o in c.organisations})
+    weights = sorted({vocab.label("weights", x.weights) for x in ms if x.weights})
+    rows = [
+        ("Members", ", ".join(x.name for x in ms)),
+        ("Sizes", ", ".join(f"{fmt_value(p)}B" for p in sizes)),
+        ("First released", released[0] if released else ""),
+        ("Organisations", ", ".join(c.organisations[o].name for o in orgs)),
+        ("Weights", ", ".join(weights)),
+    ]
+    return [(label, value) for label, value in rows if value]
+
+
 def model_page(r, mid: str) -> GeneratedPage:
     """A model: facts with their sources, lineage, techniques, results, citation."""
     c = r.catalog
@@ -81,6 +112,12 @@ def model_page(r, mid: str) -> GeneratedPage:
         scores=scores,
         benchmarks=sorted({s.benchmark for s in scores}),
         related=related_models(r, mid),
+        members=family_members(r, m),
+        member_facts=member_facts(r, family_members(r, m)),
+        member_scores=sorted(
+            (s for x in family_members(r, m) for s in c.model_scores.get(x, [])),
+            key=lambda s: (c.benchmarks[s.benchmark].name.lower(), s.variant or "", -s.value),
+        ),
         links=_links(m.links),
         bibtex=r.bib(m.papers),
     )
@@ -108,25 +145,48 @@ def benchmark_facts(r, b, by_field: dict) -> list[tuple]:
     ]
 
 
+def benchmark_charts(r, bid: str, boards) -> list[dict]:
+    """The progress chart of a main benchmark's main board, with its data."""
+    c = r.catalog
+    if not c.benchmarks[bid].main or not boards:
+        return []
+    charts = []
+    for job in chartjobs.benchmark_jobs(c, bid):
+        board = next(b for b in boards if b.slug == job.board)
+        frontier = [(when, row) for when, row, ahead in progress(c, board) if ahead]
+        charts.append(
+            {
+                "svg": r.chart(job),
+                "caption": f"{board.title}: each model's best score by the date the model "
+                "appeared; the line and the labelled points are the state of the art so far.",
+                "csv": chart_csv_path(job),
+                "frontier": frontier,
+            }
+        )
+    return charts
+
+
 def benchmark_page(r, bid: str) -> GeneratedPage:
-    """A benchmark: facts, variants, charts and its leaderboards."""
+    """A benchmark: the leader of each variant and the trend first, then every board."""
     c = r.catalog
     b = c.benchmarks[bid]
     src = src_path("benchmarks", bid)
     refs, by_field = r.provenance(b.sources)
-    groups = r.groups(bid)
-    charts = []
-    if b.main:
-        charts = [(groups[job.group], r.chart(job)) for job in chartjobs.benchmark_jobs(c, bid)]
+    boards = r.boards(bid)
+    leaders = [leader_view(r, board) for board in boards[:LEADERS]]
+    for lead in leaders:
+        lead["claim_value"] = lead["board"].leader.best.value
     body = r.render(
         "benchmark.md.j2",
         src,
         b=b,
         facts=benchmark_facts(r, b, by_field),
         provenance=refs,
-        groups=groups,
-        n_scores=sum(len(g.scores) for g in groups),
-        charts=charts,
+        boards=[board_view(r, board) for board in boards],
+        leaders=leaders,
+        n_models=len({s.model for s in c.benchmark_scores.get(bid, [])}),
+        n_scores=len(c.benchmark_scores.get(bid, [])),
+        charts=benchmark_charts(r, bid, boards),
         links=_links(b.links),
         bibtex=r.bib(b.papers),
     )

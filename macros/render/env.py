@@ -18,6 +18,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
 from macros.kinds import spec
+from macros.render.html import attrs, md_heading
 from macros.schema import vocab
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -34,6 +35,8 @@ def make_env() -> Environment:
     env.filters["label_language"] = lambda v: vocab.label("language", v)
     env.filters["label_modality"] = lambda v: vocab.label("modality", v)
     env.globals["label"] = vocab.label
+    env.globals["heading"] = md_heading
+    env.globals["attrs"] = lambda names: Markup(attrs(**names))
     env.globals["fmt"] = fmt_value
     env.globals["metric_label"] = lambda m: vocab.METRIC_BY_ID[m].label
     env.globals["singular"] = lambda k: spec(k).singular

@@ -30,7 +30,7 @@ def attrs(**names: object) -> str:
             continue
         name = key.rstrip("_").replace("_", "-")
         out.append(f" {name}" if value is True else f' {name}="{esc(value)}"')
-    return "".join(out)
+    return Markup("".join(out))
 
 
 def _children(parts: Iterable[object]) -> str:
@@ -42,7 +42,7 @@ def _children(parts: Iterable[object]) -> str:
             out.append(_children(part))
         else:
             out.append(esc(part))
-    return "".join(out)
+    return Markup("".join(out))
 
 
 def el(tag: str, *children: object, **names: object) -> Markup:
@@ -58,3 +58,22 @@ def void(tag: str, **names: object) -> Markup:
 def join(parts: Iterable[object], sep: str = "") -> Markup:
     """Escape and join ``parts`` with a plain-text separator."""
     return Markup(esc(sep).join(esc(p) for p in parts))
+
+
+# Characters Markdown (with attr_list and tables) would read as syntax in a heading line.
+_MARKDOWN_SPECIAL = set("\\`*_{}[]()#+-.!|")
+
+
+def md_heading(text: object) -> Markup:
+    """Text for a Markdown heading line: one line, every Markdown and HTML special
+    character backslash-escaped or entity-escaped, so it can carry no syntax of its own."""
+    line = " ".join(str(text).split())
+    out = []
+    for ch in line:
+        if ch in "<>&\"'":
+            out.append(_html.escape(ch, quote=True))
+        elif ch in _MARKDOWN_SPECIAL:
+            out.append("\\" + ch)
+        else:
+            out.append(ch)
+    return Markup("".join(out))

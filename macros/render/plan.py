@@ -92,6 +92,14 @@ HEADING = "<!--atlas-heading-->"
 _TAG = re.compile(r"<[^>]*>")
 
 
+def exclude_from_search(heading: str) -> str:
+    """A Markdown heading line marked ``data-search-exclude`` (inside its own attribute list
+    when it has one, since attr_list reads only the last)."""
+    if heading.endswith(" }") and " { " in heading:
+        return heading[:-2] + " data-search-exclude }"
+    return heading + " { data-search-exclude }"
+
+
 def split_blocks(body: str) -> tuple[str, tuple[str, ...], tuple[str, ...]]:
     """Separate Markdown headings from HTML blocks.
 
@@ -113,7 +121,7 @@ def split_blocks(body: str) -> tuple[str, tuple[str, ...], tuple[str, ...]]:
         chunk.clear()
         searchable = without_search_excluded(text)
         if heading and not _TAG.sub("", searchable).strip():
-            skeleton[heading[-1]] += " { data-search-exclude }"
+            skeleton[heading[-1]] = exclude_from_search(skeleton[heading[-1]])
         if text.strip():
             skeleton.extend(["", placeholder(len(blocks)), ""])
             blocks.append(text)

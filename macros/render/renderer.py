@@ -12,7 +12,8 @@ from collections.abc import Iterator
 
 from markupsafe import Markup
 
-from macros.catalog.leaderboards import Group, groups_for, variant_name
+from macros.catalog.boards import Board, board_slug, boards_for
+from macros.catalog.comparable import Group, groups_for, variant_name
 from macros.catalog.links import Linker, src_path
 from macros.catalog.store import Catalog, Score
 from macros.export import bibtex
@@ -20,7 +21,9 @@ from macros.kinds import FOLDERS, spec
 from macros.render.charts import jobs as chartjobs
 from macros.render.charts.jobs import NO_CHART, ChartService
 from macros.render.env import bib_html, detail_text, make_env, size_text
+from macros.render.leaderboard import details_text, setting_text, setting_words
 from macros.render.plan import GeneratedPage, PageJob
+from macros.schema import vocab
 
 
 class Renderer:
@@ -41,6 +44,7 @@ class Renderer:
         self.edit_base = edit_base.rstrip("/")
         self.env = make_env()
         self._groups: dict[str, list[Group]] = {}
+        self._boards: dict[str, list[Board]] = {}
         self._slug_of: dict[tuple, str] = {}
         self._families: dict[str, list] | None = None
 
@@ -61,6 +65,16 @@ class Renderer:
             for g in groups:
                 self._slug_of[g.key] = g.slug
         return self._groups[benchmark_id]
+
+    def boards(self, benchmark_id: str) -> list[Board]:
+        """The headline boards of a benchmark, main variant first, computed once."""
+        if benchmark_id not in self._boards:
+            self._boards[benchmark_id] = boards_for(self.catalog, benchmark_id)
+        return self._boards[benchmark_id]
+
+    @staticmethod
+    def higher_is_better(metric: str) -> bool:
+        return vocab.METRIC_BY_ID[metric].higher_is_better
 
     def group_slug(self, score: Score) -> str:
         """The anchor of the comparable group a score is ranked in."""
@@ -97,6 +111,10 @@ class Renderer:
             edit_url=self.edit_url,
             variant_name=lambda s: variant_name(c, s),
             group_slug=self.group_slug,
+            board_slug=board_slug,
+            score_setting=setting_text,
+            details_text=details_text,
+            setting_words=setting_words,
             benchmark_name=lambda b: c.benchmarks[b].name if b in c.benchmarks else b,
             short_source=self.short_source,
             size_text=size_text,

@@ -6,7 +6,7 @@ import json
 
 from markupsafe import Markup
 
-from macros.catalog.leaderboards import disagreements
+from macros.catalog.disagreements import disagreements
 from macros.render.env import detail_text, fmt_value, front_matter
 from macros.render.html import el, join
 from macros.render.plan import GeneratedPage, page

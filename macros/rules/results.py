@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import difflib
 
-from macros.rules.registry import RESULT, Context, rule
+from macros.rules.registry import CATALOG, RESULT, Context, rule
 from macros.schema import vocab
 
 
@@ -121,3 +121,51 @@ def duplicate_results(ctx: Context) -> None:
             )
         else:
             first[key] = located
+
+
+def _stated(score) -> dict:
+    """The setting fields a score's source states, by name."""
+    st = score.setting
+    fields = {
+        "split": score.split,
+        "shots": st.shots,
+        "prompting": st.prompting,
+        "finetuned_on_train": st.finetuned_on_train,
+    }
+    return {k: v for k, v in fields.items() if v is not None}
+
+
+def _contradicts(copy, original) -> list[str]:
+    """The fields the original states and the copy gives otherwise (or leaves out)."""
+    mine = _stated(copy)
+    return sorted(k for k, v in _stated(original).items() if mine.get(k) != v)
+
+
+@rule("cites-setting", scope=CATALOG)
+def copied_setting_travels(ctx: Context) -> None:
+    """cites-setting (warning): a row that reproduces another source's number (``cites``)
+    keeps every part of the setting that the original states for that number."""
+    original: dict[tuple, list] = {}
+    for located in ctx.located:
+        s = located.score
+        key = (s.source, s.model, s.benchmark, s.variant, s.metric, round(s.value, 4))
+        original.setdefault(key, []).append(s)
+    for located in ctx.located:
+        cites = getattr(located.row, "cites", None)
+        if cites is None or not located.model_known:
+            continue
+        s = located.score
+        key = (cites.source, s.model, s.benchmark, s.variant, s.metric, round(s.value, 4))
+        theirs = original.get(key, [])
+        if not theirs or any(not _contradicts(s, o) for o in theirs):
+            continue
+        o = theirs[0]
+        fields = ", ".join(f"{k}: {_stated(o)[k]}" for k in _contradicts(s, o))
+        ctx.report(
+            located.entry,
+            (*located.loc, "setting"),
+            "cites-setting",
+            f"{cites.source} reports {o.value:g} with {fields}; a copied number keeps the "
+            "original's setting",
+            severity="warning",
+        )

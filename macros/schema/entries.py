@@ -102,14 +102,22 @@ class Contamination(Strict):
 
 
 class Setting(Strict):
-    """How a score was obtained. Scores with different settings are never ranked together."""
+    """How a score was obtained, as its source states it.
+
+    Every field defaults to ``None``: "not stated". Nothing is ever filled in for a source
+    that does not say it, and "not stated" is shown as such.
+    """
 
     shots: Count | None = Field(None, description="in-context examples; 0 = zero-shot")
-    prompting: _lit("prompting") = Field("plain", description="plain, cot, ensemble or system")
+    prompting: _lit("prompting") | None = Field(
+        None, description="plain, cot, ensemble, retrieval, agent or system; absent = not stated"
+    )
     samples: Count | None = Field(None, description="samples aggregated (ensemble prompting)")
     method: Line | None = Field(None, description='named method, e.g. "Medprompt"')
-    finetuned_on_train: StrictBool = Field(
-        False, description="the model was fine-tuned on this benchmark's training split"
+    finetuned_on_train: StrictBool | None = Field(
+        None,
+        description="the model was (true) or was not (false) fine-tuned on this benchmark's "
+        "training split; absent = not stated",
     )
     harness: Line | None = Field(None, description="evaluation harness and version")
     grader: Line | None = Field(None, description="grader model or rater pool, rubric version")

@@ -30,7 +30,7 @@ def test_search_a_model_open_it_follow_a_benchmark_and_find_it_listed(
     page.locator(".atlas-results a", has_text=bench.name).first.click()
     page.wait_for_load_state()
     assert page.locator("h1").first.inner_text().strip() == bench.name
-    assert page.locator(".atlas-leaderboard a", has_text=model.name).count() >= 1
+    assert page.locator(".atlas-board tr:not([hidden]) a", has_text=model.name).count() >= 1
     assert page.errors == []
 
 
@@ -118,20 +118,81 @@ def test_the_home_page_chart_has_an_accessible_title(page, real_server):
     assert page.locator(f"#{labelled[1]}").text_content().strip()
 
 
-def test_a_benchmark_page_never_mixes_settings_in_a_group(page, real_server, real_catalog):
-    bid = max(real_catalog.benchmark_scores, key=lambda b: len(real_catalog.benchmark_scores[b]))
-    page.goto(real_server + f"benchmarks/{bid}/")
-    sections = page.locator("section.atlas-group")
-    assert sections.count() >= 2, "the busiest benchmark should have several settings"
-    for i in range(sections.count()):
-        section = sections.nth(i)
-        key = section.get_attribute("data-key")
-        row_keys = section.locator("tbody tr").evaluate_all("rows => rows.map(r => r.dataset.key)")
-        assert row_keys and set(row_keys) == {key}
-        title = section.locator("h3").inner_text()
-        assert title.strip()
-    titles = sections.locator("h3").all_inner_texts()
-    assert len(titles) == len(set(titles)), "each group has its own setting header"
+def visible_rows(page, board):
+    return page.locator(f'table[data-board="{board}"] tbody tr:not([hidden])')
+
+
+def test_the_strict_filter_keeps_only_the_leaders_exact_setting(page, real_server, real_catalog):
+    page.goto(real_server + "benchmarks/medqa/")
+    board = "board-us-4-option-accuracy"
+    page.check('input[data-board-filter="strict"]')
+    rows = visible_rows(page, board).evaluate_all(
+        "rows => rows.map(r => [r.dataset.model, parseFloat(r.dataset.value)])"
+    )
+    assert len(rows) >= 2
+    # The setting of each visible row, worked out from the data, not from the page.
+    scores = [s for s in real_catalog.benchmark_scores["medqa"] if s.variant == "us-4-option"]
+
+    def groups_of(model, value):
+        return {s.group for s in scores if s.model == model and s.value == value}
+
+    common = set.intersection(*(groups_of(m, v) for m, v in rows))
+    assert common, "every row of the strict board shares the leader's setting"
+    assert "only=strict" in page.url
+
+
+def test_board_filters_rerank_and_survive_a_reload(page, real_server):
+    page.goto(real_server + "benchmarks/medqa/")
+    board = "board-us-4-option-accuracy"
+    before = visible_rows(page, board).count()
+    page.check('input[data-board-filter="zero-shot"]')
+    rows = visible_rows(page, board)
+    shots = rows.evaluate_all("rows => rows.map(r => r.dataset.shots)")
+    ranks = rows.evaluate_all("rows => rows.map(r => r.cells[0].textContent)")
+    assert shots and set(shots) == {"0"} and len(shots) < before
+    assert ranks == [str(i) for i in range(1, len(ranks) + 1)]
+    assert "only=zero-shot" in page.url
+    page.reload()
+    assert page.is_checked('input[data-board-filter="zero-shot"]')
+    assert visible_rows(page, board).count() == len(shots)
+    assert page.errors == []
+
+
+def test_more_shows_a_models_other_scores(page, real_server):
+    page.goto(real_server + "benchmarks/medqa/")
+    button = page.locator('table[data-board="board-us-4-option-accuracy"] .atlas-more').first
+    model = button.locator("xpath=ancestor::tr").get_attribute("data-model")
+    rows = page.locator(f'table[data-board="board-us-4-option-accuracy"] tr[data-model="{model}"]')
+    assert rows.evaluate_all("rows => rows.filter(r => !r.hidden).length") == 1
+    button.click()
+    assert rows.evaluate_all("rows => rows.filter(r => !r.hidden).length") > 1
+
+
+def test_hovering_a_chart_point_names_the_model_its_score_and_source(page, real_server):
+    page.goto(real_server)
+    point = page.locator('svg.atlas-chart g[id^="chart-best-medqa-pt"]').first
+    point.scroll_into_view_if_needed()
+    point.hover()
+    tip = point.locator("title").text_content()
+    assert re.fullmatch(r".+: \d+(\.\d+)? · .+ · source: .+", tip), tip
+
+
+def test_benchmark_pages_fit_a_390px_screen_with_legible_charts(browser, real_server, real_catalog):
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    smallest = {}
+    for bid in sorted(real_catalog.benchmarks):
+        page.goto(real_server + f"benchmarks/{bid}/")
+        assert page.evaluate("document.documentElement.scrollWidth") <= 390, bid
+        size = page.evaluate(
+            """() => Math.min(Infinity, ...[...document.querySelectorAll('svg.atlas-chart text')].map(t =>
+                 parseFloat(getComputedStyle(t).fontSize) * t.ownerSVGElement.getScreenCTM().a))"""
+        )
+        if size != float("inf") and size is not None:
+            smallest[bid] = size
+    context.close()
+    assert smallest, "some benchmark pages have charts"
+    assert min(smallest.values()) >= 11, smallest
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])

@@ -41,6 +41,8 @@ FILL = {
     "VARIANT": "a",
     "VALUE": "61.5",
     "SHOTS": "5",
+    "SPLIT": "test",
+    "PROMPTING": "cot",
     "RESULT_LOCATOR": "Table 2",
     "CATEGORY": "automatic",
     "TASK": "multiple-choice-qa",

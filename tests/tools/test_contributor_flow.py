@@ -65,6 +65,8 @@ def test_a_contributor_adds_a_model_with_a_result_and_sees_it_cross_linked(tmp_p
         "VARIANT": "a",
         "VALUE": "61.5",
         "SHOTS": "0",
+        "SPLIT": "test",
+        "PROMPTING": "plain",
         "RESULT_LOCATOR": "Table 2",
     }
     path.write_text(re.sub(r"<([A-Z_]+)>", lambda m: values[m.group(1)], path.read_text()))

@@ -14,17 +14,26 @@ import io
 import re
 from collections import Counter
 
-from macros.catalog.leaderboards import Group, best_over_time, reported_on
+from macros.catalog.boards import Board, progress
 from macros.catalog.store import Catalog
 from macros.schema import vocab
 
 _CACHE: dict[str, str] = {}
-_PALETTE = {
-    "pretrained": "#1b6ca8",
-    "fine-tuned": "#c2571a",
-    "prompted": "#2e7d32",
-    None: "#6d6d6d",
+# Colours are drawn with these values, then rewritten as CSS variables (atlas.css gives
+# the light and the dark palette), so a chart follows the reader's colour scheme.
+_FG, _GRID = "#222222", "#d0d0d0"
+_BLUE, _ORANGE, _GREEN, _GREY = "#1b6ca8", "#c2571a", "#2e7d32", "#6d6d6d"
+_CSS_VARS = {
+    _FG: "--atlas-chart-fg",
+    _GRID: "--atlas-chart-grid",
+    _BLUE: "--atlas-chart-blue",
+    _ORANGE: "--atlas-chart-orange",
+    _GREEN: "--atlas-chart-green",
+    _GREY: "--atlas-chart-grey",
 }
+_PALETTE = {"pretrained": _BLUE, "fine-tuned": _ORANGE, "prompted": _GREEN, None: _GREY}
+_KIND_COLOR = {"medical": _ORANGE, "general": _BLUE}
+FONT_SIZE = 13.0  # points, in a figure about 350 points wide: 11 px or more at 390 px
 
 
 def _pyplot():
@@ -38,14 +47,15 @@ def _pyplot():
             "svg.hashsalt": "medllm-atlas",
             "svg.fonttype": "none",
             "font.family": "sans-serif",
-            "font.size": 10,
+            "font.size": FONT_SIZE,
+            "legend.fontsize": FONT_SIZE,
             "axes.spines.top": False,
             "axes.spines.right": False,
-            "axes.edgecolor": "#444444",
-            "axes.labelcolor": "#222222",
-            "xtick.color": "#333333",
-            "ytick.color": "#333333",
-            "text.color": "#222222",
+            "axes.edgecolor": _FG,
+            "axes.labelcolor": _FG,
+            "xtick.color": _FG,
+            "ytick.color": _FG,
+            "text.color": _FG,
         }
     )
     return plt
@@ -53,7 +63,7 @@ def _pyplot():
 
 def _finish(fig, plt, chart_id: str, title: str, desc: str) -> str:
     buf = io.StringIO()
-    fig.savefig(buf, format="svg", metadata={"Date": None}, bbox_inches="tight")
+    fig.savefig(buf, format="svg", metadata={"Date": None}, bbox_inches="tight", transparent=True)
     plt.close(fig)
     svg = buf.getvalue()
     svg = svg[svg.index("<svg") :]
@@ -62,6 +72,8 @@ def _finish(fig, plt, chart_id: str, title: str, desc: str) -> str:
     svg = re.sub(r"url\(#([^)]+)\)", rf"url(#{chart_id}-\1)", svg)
     svg = re.sub(r'xlink:href="#([^"]+)"', rf'xlink:href="#{chart_id}-\1"', svg)
     svg = re.sub(r"<metadata>.*?</metadata>", "", svg, flags=re.S)
+    for colour, var in _CSS_VARS.items():
+        svg = svg.replace(colour, f"var({var}, {colour})")
     svg = re.sub(r'(<svg[^>]*?) width="[^"]+" height="[^"]+"', r"\1", svg, count=1)
     head = (
         f' role="img" aria-labelledby="{chart_id}-title {chart_id}-desc" class="atlas-chart"'
@@ -86,61 +98,164 @@ def _year(released: str) -> float:
     return int(parts[0]) + (month - 0.5) / 12
 
 
-def best_over_time_svg(
-    catalog: Catalog, group: Group, chart_id: str, benchmark_name: str
-) -> str | None:
-    """Scores of one comparable group by the date they were reported, with the running best."""
-    points = []
-    for score in group.scores:
-        model = catalog.models[score.model]
-        when = _year(reported_on(catalog, score))
-        points.append((when, score.value, model.kind, model.weights, model.name))
-    if len(points) < 3:
+MARKERS = {
+    "plain": ("o", "plain"),
+    "cot": ("^", "chain-of-thought"),
+    "ensemble": ("s", "ensemble"),
+    "retrieval": ("D", "retrieval"),
+    "agent": ("P", "agent"),
+    "system": ("X", "system"),
+    None: ("v", "prompting not stated"),
+}
+
+
+def _point_title(catalog: Catalog, row) -> str:
+    s = row.best.score
+    from macros.render.leaderboard import setting_text
+
+    source = catalog.papers[s.source].title if s.source in catalog.papers else s.source
+    return (
+        f"{catalog.models[s.model].name}: {s.value:g} · {setting_text(s)} · "
+        f"source: {source}, {s.locator}"
+    )
+
+
+def progress_svg(catalog: Catalog, board: Board, chart_id: str) -> str | None:
+    """Each model's best score on a board by the date the model appeared, with the frontier
+    labelled; every point carries a tooltip (an SVG ``<title>``)."""
+    dated = progress(catalog, board)
+    if len(dated) < 3:
         return None
-    best = [(_year(r), s.value) for r, s in best_over_time(catalog, group)]
-    unit = vocab.METRIC_BY_ID[group.scores[0].metric]
-    title = f"{benchmark_name}: best score over time"
-    leader = max(points, key=lambda p: p[1])
+    points = []
+    for when, row, ahead in dated:
+        m = catalog.models[row.model]
+        points.append(
+            (
+                _year(when),
+                row.best.value,
+                m.kind,
+                row.best.score.setting.prompting,
+                m.name,
+                ahead,
+                _point_title(catalog, row),
+            )
+        )
+    unit = vocab.METRIC_BY_ID[board.metric]
+    bench = catalog.benchmarks[board.benchmark].name
+    title = f"{bench}, {board.title}: state of the art over time"
+    frontier = [p for p in points if p[5]]
+    top = (
+        max(points, key=lambda p: p[1])
+        if unit.higher_is_better
+        else min(points, key=lambda p: p[1])
+    )
     desc = (
-        f"{len(points)} scores in the setting {group.title}, plotted by the date of the source "
-        f"that reported them. "
-        f"Medical models are circles, general models squares; filled markers have open "
-        f"weights, hollow ones gated or closed. The line is the running best; the top score "
-        f"is {leader[1]:g} by {leader[4]}."
+        f"{len(points)} models, each at its best reported score on {board.title}, plotted by the "
+        f"date the model appeared. The line joins the models that beat every earlier one: "
+        + ", ".join(f"{p[4]} ({p[1]:g})" for p in frontier)
+        + f". The top score is {top[1]:g} by {top[4]}. Marker shapes give the prompting class."
     )
 
     def render() -> str:
         plt = _pyplot()
-        fig, ax = plt.subplots(figsize=(7.2, 3.8))
-        for kind, marker in (("medical", "o"), ("general", "s")):
-            for openness in ("open", "other"):
-                pts = [
-                    p for p in points if p[2] == kind and ((p[3] == "open") == (openness == "open"))
-                ]
-                if not pts:
-                    continue
-                color = "#c2571a" if kind == "medical" else "#1b6ca8"
-                ax.scatter(
-                    [p[0] for p in pts],
-                    [p[1] for p in pts],
-                    marker=marker,
-                    s=34,
-                    facecolors=color if openness == "open" else "none",
-                    edgecolors=color,
-                    linewidths=1.4,
-                    label=f"{kind}, {'open weights' if openness == 'open' else 'gated/closed'}",
-                )
-        xs = [b[0] for b in best] + [max(p[0] for p in points)]
-        ys = [b[1] for b in best] + [best[-1][1]]
-        ax.step(xs, ys, where="post", color="#333333", linewidth=1.2, label="running best")
-        ax.set_xlabel("date reported (source's publication)")
+        fig, ax = plt.subplots(figsize=(4.3, 3.4))
+        _draw_progress(fig, ax, points, frontier)
         _year_axis(ax, [p[0] for p in points])
         ax.set_ylabel(f"{unit.label} ({unit.unit})")
-        ax.grid(axis="y", color="#dddddd", linewidth=0.6)
-        ax.legend(fontsize=8, frameon=False, loc="lower right")
-        return _finish(fig, plt, chart_id, title, desc)
+        ax.grid(axis="y", color=_GRID, linewidth=0.6)
+        _progress_legend(plt, ax, points)
+        svg = _finish(fig, plt, chart_id, title, desc)
+        return _with_tooltips(svg, chart_id, [p[6] for p in points])
 
-    return _memo(("best", chart_id, tuple(points), tuple(best), title, desc), render)
+    return _memo(("progress", chart_id, tuple(points), title, desc), render)
+
+
+def _draw_progress(fig, ax, points: list, frontier: list) -> None:
+    """Every model as its own marker (so each can carry a tooltip), the frontier as a step
+    line, and the frontier's models named beside their points."""
+    for i, (x, y, kind, prompting, _name, _ahead, _tip) in enumerate(points):
+        marker = MARKERS.get(prompting, MARKERS[None])[0]
+        ax.scatter(
+            [x],
+            [y],
+            marker=marker,
+            s=30,
+            linewidths=1.1,
+            gid=f"pt{i}",
+            facecolors="none",
+            edgecolors=_KIND_COLOR[kind],
+        )
+    xs = [p[0] for p in frontier] + [max(p[0] for p in points)]
+    ys = [p[1] for p in frontier] + [frontier[-1][1]]
+    ax.step(xs, ys, where="post", color=_FG, linewidth=1.2)
+    middle = (min(p[0] for p in points) + max(p[0] for p in points)) / 2
+    labels = [
+        ax.annotate(
+            p[4],
+            (p[0], p[1]),
+            xytext=(5, 5) if p[0] < middle else (-5, 5),
+            textcoords="offset points",
+            ha="left" if p[0] < middle else "right",
+            fontsize=FONT_SIZE,
+            color=_FG,
+        )
+        for p in frontier
+    ]
+    _separate(fig, labels)
+
+
+def _progress_legend(plt, ax, points: list) -> None:
+    """Marker shapes for the prompting classes present, colours for medical and general."""
+    shown = sorted({p[3] for p in points}, key=lambda k: list(MARKERS).index(k))
+    handles = [
+        plt.Line2D(
+            [],
+            [],
+            linestyle="",
+            marker=MARKERS[k][0],
+            markerfacecolor="none",
+            markeredgecolor=_FG,
+            label=MARKERS[k][1],
+        )
+        for k in shown
+    ]
+    handles += [
+        plt.Line2D(
+            [],
+            [],
+            linestyle="",
+            marker="o",
+            markerfacecolor="none",
+            markeredgecolor=_KIND_COLOR[k],
+            label=f"{k} model",
+        )
+        for k in ("medical", "general")
+        if any(p[2] == k for p in points)
+    ]
+    ax.legend(handles=handles, frameon=False, loc="upper left", bbox_to_anchor=(0, -0.14), ncol=2)
+
+
+def _separate(fig, labels) -> None:
+    """Move frontier labels down, latest first, until none overlaps another."""
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()
+    placed = []
+    for label in reversed(labels):
+        for _ in range(12):
+            box = label.get_window_extent(renderer).expanded(1.02, 1.1)
+            if not any(box.overlaps(other) for other in placed):
+                break
+            x, y = label.xyann
+            label.xyann = (x, y - FONT_SIZE * 1.15)
+        placed.append(label.get_window_extent(renderer))
+
+
+def _with_tooltips(svg: str, chart_id: str, tips: list[str]) -> str:
+    """Put a ``<title>`` in each point's group, so hovering a point names it."""
+    for i, tip in enumerate(tips):
+        marker = f'<g id="{chart_id}-pt{i}">'
+        svg = svg.replace(marker, f"{marker}<title>{html.escape(tip)}</title>", 1)
+    return svg
 
 
 def _year_axis(ax, xs: list[float]) -> None:
@@ -148,7 +263,8 @@ def _year_axis(ax, xs: list[float]) -> None:
     from matplotlib.ticker import FixedLocator, FuncFormatter
 
     lo, hi = int(min(xs)), int(max(xs)) + 1
-    step = 0.5 if hi - lo <= 3 else 1.0
+    span = hi - lo
+    step = 0.5 if span <= 3 else (1.0 if span <= 5 else 2.0)
     ticks = [lo + i * step for i in range(int((hi - lo) / step) + 1)]
     ax.xaxis.set_major_locator(FixedLocator(ticks))
     ax.xaxis.set_major_formatter(
@@ -177,7 +293,7 @@ def models_per_year_svg(catalog: Catalog, chart_id: str) -> str | None:
 
     def render() -> str:
         plt = _pyplot()
-        fig, ax = plt.subplots(figsize=(7.2, 3.4))
+        fig, ax = plt.subplots(figsize=(4.3, 3.2))
         bottom = [0] * len(years)
         for t in types:
             values = [counts[(y, t)] for y in years]
@@ -185,62 +301,53 @@ def models_per_year_svg(catalog: Catalog, chart_id: str) -> str | None:
                 years, values, bottom=bottom, color=_PALETTE[t], label=vocab.label("survey_type", t)
             )
             bottom = [b + v for b, v in zip(bottom, values, strict=True)]
-        ax.set_xticks(years)
+        ax.set_xticks(years[:: 1 if len(years) <= 5 else 2])
         ax.set_ylabel("models")
-        ax.legend(fontsize=8, frameon=False, loc="upper left")
-        ax.grid(axis="y", color="#dddddd", linewidth=0.6)
+        ax.legend(frameon=False, loc="upper left")
+        ax.grid(axis="y", color=_GRID, linewidth=0.6)
         return _finish(fig, plt, chart_id, title, desc)
 
     return _memo(("per-year", chart_id, tuple(sorted(counts.items())), desc), render)
 
 
-def size_vs_score_svg(catalog: Catalog, group: Group, chart_id: str) -> str | None:
-    """Parameter count (log scale) against score, one point per single-size model."""
+def size_vs_score_svg(catalog: Catalog, board: Board, chart_id: str) -> str | None:
+    """Parameter count (log scale) against each single-size model's best score on a board."""
     points = []
-    for score in group.scores:
-        m = catalog.models.get(score.model)
+    for row in board.rows:
+        m = catalog.models.get(row.model)
         if m and len(m.parameters) == 1:
-            points.append(
-                (
-                    m.parameters[0],
-                    score.value,
-                    m.survey_type if m.kind == "medical" else None,
-                    m.name,
-                )
-            )
+            t = m.survey_type if m.kind == "medical" else None
+            points.append((m.parameters[0], row.best.value, t, m.name))
     if len(points) < 2:
         return None
-    # One point per model: its best score in the group.
-    best: dict[str, tuple] = {}
-    for p in points:
-        if p[3] not in best or p[1] > best[p[3]][1]:
-            best[p[3]] = p
-    points = sorted(best.values(), key=lambda p: (p[0], p[1], p[3]))
-    title = "Parameter count against MedQA score"
+    points.sort(key=lambda p: (p[0], p[1], p[3]))
+    bench = catalog.benchmarks[board.benchmark].name
+    title = f"Parameter count against {bench} score"
     desc = (
-        f"{len(points)} models with a published parameter count, setting {group.title}. "
-        f"The x axis is the parameter count in billions on a log scale; colour gives the survey "
-        f"type, grey marks general models."
+        f"{len(points)} models with a published parameter count, each at its best score on "
+        f"{board.title}, in any setting. The x axis is the parameter count in billions on a "
+        f"log scale; colour gives the survey type, grey marks general models."
     )
 
     def render() -> str:
         plt = _pyplot()
-        fig, ax = plt.subplots(figsize=(7.2, 3.8))
+        fig, ax = plt.subplots(figsize=(4.3, 3.4))
         for t in (*vocab.ids("survey_type"), None):
             pts = [p for p in points if p[2] == t]
             if pts:
                 ax.scatter(
                     [p[0] for p in pts],
                     [p[1] for p in pts],
-                    s=34,
+                    s=30,
                     color=_PALETTE[t],
                     label=vocab.label("survey_type", t) if t else "general model",
                 )
         ax.set_xscale("log")
         ax.set_xlabel("parameters (billions, log scale)")
-        ax.set_ylabel("accuracy (%)")
-        ax.grid(color="#dddddd", linewidth=0.6)
-        ax.legend(fontsize=8, frameon=False, loc="lower right")
+        unit = vocab.METRIC_BY_ID[board.metric]
+        ax.set_ylabel(f"{unit.label} ({unit.unit})")
+        ax.grid(color=_GRID, linewidth=0.6)
+        ax.legend(frameon=False, loc="upper left", bbox_to_anchor=(0, -0.2), ncol=2)
         return _finish(fig, plt, chart_id, title, desc)
 
     return _memo(("size", chart_id, tuple(points), desc), render)

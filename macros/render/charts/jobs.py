@@ -14,13 +14,13 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from macros.catalog.leaderboards import groups_for
+from macros.catalog.boards import boards_for
 from macros.catalog.store import Catalog
 from macros.render.charts import draw as charts
 
 NO_CHART = "<p><em>Not enough sourced data for this chart yet.</em></p>"
 PLACEHOLDER = re.compile(r"<!--atlas-chart:([a-z0-9-]+)-->")
-MAX_GROUPS = 3  # charts per main benchmark, one per comparable group
+MIN_POINTS = 3  # models a board needs before it is charted
 
 
 def placeholder(chart_id: str) -> str:
@@ -30,28 +30,36 @@ def placeholder(chart_id: str) -> str:
 
 @dataclass(frozen=True)
 class Job:
-    """One chart: which drawing, with which arguments."""
+    """One chart: which drawing, with which arguments (``board`` is a board's slug; empty
+    for the benchmark's main board)."""
 
     chart_id: str
-    kind: str  # "best-over-time", "per-year" or "size-vs-score"
+    kind: str  # "progress", "per-year" or "size-vs-score"
     benchmark: str = ""
-    group: int = 0
+    board: str = ""
+
+
+def board_of(catalog: Catalog, job: Job):
+    """The board a chart draws, or None when the benchmark has none."""
+    if job.benchmark not in catalog.benchmarks:
+        return None
+    boards = boards_for(catalog, job.benchmark)
+    if job.board:
+        boards = [b for b in boards if b.slug == job.board]
+    return boards[0] if boards else None
 
 
 def render(catalog: Catalog, job: Job) -> str | None:
     """Draw one chart (None when there is not enough data)."""
     if job.kind == "per-year":
         return charts.models_per_year_svg(catalog, job.chart_id)
-    groups = groups_for(catalog, job.benchmark) if job.benchmark in catalog.benchmarks else []
-    if job.group >= len(groups):
+    board = board_of(catalog, job)
+    if board is None:
         return None
-    group = groups[job.group]
-    if job.kind == "best-over-time":
-        return charts.best_over_time_svg(
-            catalog, group, job.chart_id, catalog.benchmarks[job.benchmark].name
-        )
+    if job.kind == "progress":
+        return charts.progress_svg(catalog, board, job.chart_id)
     if job.kind == "size-vs-score":
-        return charts.size_vs_score_svg(catalog, group, job.chart_id)
+        return charts.size_vs_score_svg(catalog, board, job.chart_id)
     raise ValueError(f"unknown chart kind '{job.kind}'")
 
 
@@ -61,12 +69,11 @@ def render_all(catalog: Catalog, jobs: list[Job]) -> dict[str, str | None]:
 
 
 def benchmark_jobs(catalog: Catalog, benchmark_id: str) -> list[Job]:
-    """The charts of a main benchmark's page: one per large comparable group."""
-    jobs = []
-    for i, group in enumerate(groups_for(catalog, benchmark_id)[:MAX_GROUPS]):
-        if len(group.scores) >= 3:
-            jobs.append(Job(f"chart-{benchmark_id}-{i}", "best-over-time", benchmark_id, i))
-    return jobs
+    """The chart of a main benchmark's page: progress on its main board."""
+    boards = boards_for(catalog, benchmark_id)
+    if not boards or len(boards[0].rows) < MIN_POINTS:
+        return []
+    return [Job(f"chart-{benchmark_id}", "progress", benchmark_id, boards[0].slug)]
 
 
 def macro_job(name: str, benchmark: str = "medqa") -> Job:
@@ -74,9 +81,9 @@ def macro_job(name: str, benchmark: str = "medqa") -> Job:
     if name == "models-per-year":
         return Job("chart-per-year", "per-year")
     if name == "best-over-time":
-        return Job(f"chart-best-{benchmark}", "best-over-time", benchmark, 0)
+        return Job(f"chart-best-{benchmark}", "progress", benchmark)
     if name == "size-vs-score":
-        return Job(f"chart-size-{benchmark}", "size-vs-score", benchmark, 0)
+        return Job(f"chart-size-{benchmark}", "size-vs-score", benchmark)
     raise ValueError(f"unknown chart '{name}'")
 
 
@@ -87,6 +94,11 @@ def expected_jobs(catalog: Catalog) -> list[Job]:
         if catalog.benchmarks[bid].main:
             jobs.extend(benchmark_jobs(catalog, bid))
     return jobs
+
+
+def chart_csv_path(job: Job) -> str:
+    """Where the data behind a progress chart is exported."""
+    return f"api/v1/charts/{job.chart_id}.csv"
 
 
 @dataclass

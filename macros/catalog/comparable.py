@@ -1,9 +1,10 @@
-"""Fair leaderboards: scores are ranked only against scores taken the same way.
+"""Strict comparability: scores taken the same way, and nothing else, form a group.
 
 A comparable group shares benchmark, variant, split, metric, shots, class of prompting
-and whether the model was fine-tuned on the benchmark's training split
-(``Score.group``). Each group is ranked on its own and titled by its setting.
-Disagreements are (model, group) pairs for which sources report different numbers.
+and whether the model was fine-tuned on the benchmark's training split (``Score.group``).
+"Not stated" is a value of each of these: a score whose source does not state its shots
+is never grouped with zero-shot scores. Boards (``boards``) show the whole picture; these
+groups are what a board's strict filter narrows it to, and what disagreements compare.
 """
 
 from __future__ import annotations
@@ -13,6 +14,11 @@ from dataclasses import dataclass
 
 from macros.catalog.store import Catalog, Score
 from macros.schema import vocab
+
+
+def prompting_text(prompting: str | None) -> str:
+    """The label of a prompting class, or 'prompting not stated'."""
+    return vocab.label("prompting", prompting) if prompting else "prompting not stated"
 
 
 @dataclass(frozen=True)
@@ -46,9 +52,9 @@ def setting_title(score: Score, catalog: Catalog) -> str:
         if s.shots is None
         else ("zero-shot" if s.shots == 0 else f"{s.shots}-shot")
     )
-    parts.append(vocab.label("prompting", s.prompting))
-    if s.finetuned_on_train:
-        parts.append("fine-tuned on the training split")
+    parts.append(prompting_text(s.prompting))
+    if s.finetuned_on_train is not None:
+        parts.append(("" if s.finetuned_on_train else "not ") + "fine-tuned on the training split")
     return " · ".join(parts)
 
 
@@ -77,52 +83,3 @@ def variant_name(catalog: Catalog, score: Score) -> str:
     if not score.variant or bench is None:
         return ""
     return {v.id: v.name for v in bench.variants}.get(score.variant, score.variant)
-
-
-@dataclass(frozen=True)
-class Disagreement:
-    """Different values reported for the same model in the same comparable group."""
-
-    model: str
-    benchmark: str
-    title: str
-    scores: tuple[Score, ...]
-
-    @property
-    def spread(self) -> float:
-        """Largest minus smallest reported value."""
-        values = [s.value for s in self.scores]
-        return max(values) - min(values)
-
-
-def disagreements(catalog: Catalog) -> list[Disagreement]:
-    """Every (model, group) with more than one distinct value, largest spread first."""
-    by_key: dict[tuple, list[Score]] = defaultdict(list)
-    for score in catalog.scores:
-        by_key[(score.model, score.group)].append(score)
-    out = []
-    for (model, key), scores in by_key.items():
-        if len({round(s.value, 6) for s in scores}) > 1:
-            ordered = tuple(sorted(scores, key=lambda s: (s.value, s.source, s.locator)))
-            out.append(Disagreement(model, key[0], setting_title(scores[0], catalog), ordered))
-    out.sort(key=lambda d: (-d.spread, d.benchmark, d.model))
-    return out
-
-
-def reported_on(catalog: Catalog, score: Score) -> str:
-    """When a score was reported: its source's year and month, as YYYY-MM (month 06 if unknown)."""
-    paper = catalog.papers[score.source]
-    return f"{paper.year:04d}-{paper.month or 6:02d}"
-
-
-def best_over_time(catalog: Catalog, group: Group) -> list[tuple[str, Score]]:
-    """The running best of a group by date reported: (YYYY-MM, score) pairs, in order."""
-    dated = [(reported_on(catalog, score), score) for score in group.scores]
-    dated.sort(key=lambda pair: (pair[0], -pair[1].value))
-    best: list[tuple[str, Score]] = []
-    top = None
-    for released, score in dated:
-        if top is None or score.value > top:
-            top = score.value
-            best.append((released, score))
-    return best

@@ -1,0 +1,121 @@
+"""What a benchmark page shows of its boards: rows with their filter data, leaders, charts.
+
+Every claim of a board becomes one table row carrying, as ``data-`` attributes, what the
+page's filters test (shots, prompting, fine-tuning, who reported it, weights, the strict
+setting). The server renders each model's best claim and hides its other claims; the
+page's script re-ranks the same rows when a filter is set, so the board without
+JavaScript is the board with no filter.
+"""
+
+from __future__ import annotations
+
+from macros.catalog.boards import Board, BoardRow, Claim
+from macros.catalog.comparable import prompting_text
+from macros.catalog.store import Score
+from macros.render.env import fmt_value
+from macros.schema.entries import Setting
+
+
+def shots_text(shots: int | None) -> str:
+    if shots is None:
+        return "shots not stated"
+    return "zero-shot" if shots == 0 else f"{shots}-shot"
+
+
+def _fine_tuned(value: bool | None) -> list[str]:
+    if value is None:
+        return []
+    return [("" if value else "not ") + "fine-tuned on train split"]
+
+
+def setting_text(score: Score) -> str:
+    """The setting of a score as its source states it, naming what it does not state."""
+    s = score.setting
+    split = f"{score.split} split" if score.split else "split not stated"
+    parts = [
+        shots_text(s.shots),
+        prompting_text(s.prompting),
+        split,
+        *_fine_tuned(s.finetuned_on_train),
+    ]
+    return " · ".join(parts)
+
+
+def setting_words(s: Setting) -> str:
+    """A setting on its own (a result table's shared setting, a model page's row), with its
+    details; what the source does not state is said to be not stated."""
+    parts = [shots_text(s.shots), prompting_text(s.prompting), *_fine_tuned(s.finetuned_on_train)]
+    details = details_text_of(s)
+    return " · ".join([*parts, details] if details else parts)
+
+
+def details_text(score: Score) -> str:
+    """Setting details that do not define comparability: samples, method, harness, grader."""
+    return details_text_of(score.setting)
+
+
+def details_text_of(s: Setting) -> str:
+    """The details of a setting: samples, method, reasoning effort, harness, grader."""
+    parts = []
+    if s.samples:
+        parts.append(f"{s.samples} samples")
+    if s.method:
+        parts.append(s.method)
+    if s.reasoning_effort:
+        parts.append(f"reasoning effort: {s.reasoning_effort}")
+    if s.harness:
+        parts.append(f"harness: {s.harness}")
+    if s.grader:
+        parts.append(f"grader: {s.grader}")
+    return " · ".join(parts)
+
+
+def _flag(value: bool | None) -> str:
+    return "" if value is None else ("true" if value else "false")
+
+
+def claim_row(r, row: BoardRow, claim: Claim, *, best: bool) -> dict:
+    """One table row of a board: the claim, its sources and its filter attributes."""
+    s = claim.score
+    model = r.catalog.models[s.model]
+    reporters = sorted({x.reported_by for x in claim.scores})
+    return {
+        "claim": claim,
+        "score": s,
+        "best": best,
+        "more": len(row.others) if best else 0,
+        "value": fmt_value(s.value),
+        "setting": setting_text(s),
+        "details": details_text(s),
+        "attrs": {
+            "data_model": s.model,
+            "data_value": s.value,
+            "data_shots": "" if s.setting.shots is None else s.setting.shots,
+            "data_prompting": s.setting.prompting or "",
+            "data_ft": _flag(s.setting.finetuned_on_train),
+            "data_by": " ".join(reporters),
+            "data_weights": model.weights or "",
+            "data_group": "|".join(str(part) for part in s.group),
+        },
+    }
+
+
+def board_view(r, board: Board) -> dict:
+    """A board as the template draws it."""
+    rows = []
+    for row in board.rows:
+        rows.append(claim_row(r, row, row.best, best=True))
+        rows.extend(claim_row(r, row, c, best=False) for c in row.others)
+    return {"board": board, "rows": rows, "higher": r.higher_is_better(board.metric)}
+
+
+def leader_view(r, board: Board) -> dict:
+    """The leader of a board, for the opening of a benchmark page and the home page."""
+    claim = board.leader.best
+    return {
+        "board": board,
+        "model": board.leader.model,
+        "value": fmt_value(claim.value),
+        "setting": setting_text(claim.score),
+        "scores": claim.scores,
+    }
