@@ -11,6 +11,7 @@ CHART_COLUMNS = (
     "model_date",
     "model",
     "model_name",
+    "parameters_b",
     "value",
     "frontier",
     "benchmark",
@@ -34,6 +35,7 @@ def chart_rows(catalog: Catalog, board) -> list[dict]:
                 "model_date": when,
                 "model": s.model,
                 "model_name": catalog.models[s.model].name,
+                "parameters_b": ";".join(f"{p:g}" for p in catalog.models[s.model].parameters),
                 "value": s.value,
                 "frontier": "yes" if ahead else "no",
                 "benchmark": s.benchmark,
@@ -50,10 +52,10 @@ def chart_rows(catalog: Catalog, board) -> list[dict]:
 
 
 def chart_files(catalog: Catalog) -> dict[str, str]:
-    """Every progress chart's data file: relative path -> CSV text."""
+    """The data file of every chart drawn from a board: relative path -> CSV text."""
     files = {}
     for job in expected_jobs(catalog):
-        board = board_of(catalog, job) if job.kind == "progress" else None
+        board = board_of(catalog, job) if job.kind in ("progress", "size-vs-score") else None
         if board is not None:
             files[chart_csv_path(job)] = csv_text(CHART_COLUMNS, chart_rows(catalog, board))
     return files

@@ -6,6 +6,7 @@ import json
 
 from markupsafe import Markup
 
+from macros.catalog.boards import board_slug
 from macros.catalog.disagreements import disagreements
 from macros.render.env import detail_text, fmt_value, front_matter
 from macros.render.html import el, join
@@ -55,7 +56,7 @@ def compare_data(r, link) -> str:
         g.slug + "@" + bid: {
             "benchmark": c.benchmarks[bid].name,
             "title": g.title,
-            "url": link.entry("benchmarks", bid, g.slug),
+            "url": link.entry("benchmarks", bid, board_slug(g.scores[0])),
         }
         for bid in c.benchmarks
         for g in r.groups(bid)
@@ -198,7 +199,7 @@ def _disagreement(r, link, d) -> Markup:
         )
         for s in d.scores
     ]
-    slug = r.group_slug(d.scores[0])
+    slug = board_slug(d.scores[0])
     title = el(
         "h3",
         el("a", c.models[d.model].name, href=link.entry("models", d.model)),

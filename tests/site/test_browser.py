@@ -118,7 +118,7 @@ def test_the_home_page_chart_has_an_accessible_title(page, real_server):
     assert page.locator(f"#{labelled[1]}").text_content().strip()
 
 
-def visible_rows(page, board):
+def board_rows(page, board):
     return page.locator(f'table[data-board="{board}"] tbody tr:not([hidden])')
 
 
@@ -126,7 +126,7 @@ def test_the_strict_filter_keeps_only_the_leaders_exact_setting(page, real_serve
     page.goto(real_server + "benchmarks/medqa/")
     board = "board-us-4-option-accuracy"
     page.check('input[data-board-filter="strict"]')
-    rows = visible_rows(page, board).evaluate_all(
+    rows = board_rows(page, board).evaluate_all(
         "rows => rows.map(r => [r.dataset.model, parseFloat(r.dataset.value)])"
     )
     assert len(rows) >= 2
@@ -144,9 +144,9 @@ def test_the_strict_filter_keeps_only_the_leaders_exact_setting(page, real_serve
 def test_board_filters_rerank_and_survive_a_reload(page, real_server):
     page.goto(real_server + "benchmarks/medqa/")
     board = "board-us-4-option-accuracy"
-    before = visible_rows(page, board).count()
+    before = board_rows(page, board).count()
     page.check('input[data-board-filter="zero-shot"]')
-    rows = visible_rows(page, board)
+    rows = board_rows(page, board)
     shots = rows.evaluate_all("rows => rows.map(r => r.dataset.shots)")
     ranks = rows.evaluate_all("rows => rows.map(r => r.cells[0].textContent)")
     assert shots and set(shots) == {"0"} and len(shots) < before
@@ -154,7 +154,7 @@ def test_board_filters_rerank_and_survive_a_reload(page, real_server):
     assert "only=zero-shot" in page.url
     page.reload()
     assert page.is_checked('input[data-board-filter="zero-shot"]')
-    assert visible_rows(page, board).count() == len(shots)
+    assert board_rows(page, board).count() == len(shots)
     assert page.errors == []
 
 

@@ -100,12 +100,12 @@ def _year(released: str) -> float:
 
 MARKERS = {
     "plain": ("o", "plain"),
-    "cot": ("^", "chain-of-thought"),
+    "cot": ("^", "CoT"),
     "ensemble": ("s", "ensemble"),
     "retrieval": ("D", "retrieval"),
     "agent": ("P", "agent"),
     "system": ("X", "system"),
-    None: ("v", "prompting not stated"),
+    None: ("v", "not stated"),
 }
 
 
@@ -182,12 +182,13 @@ def _draw_progress(fig, ax, points: list, frontier: list) -> None:
             s=30,
             linewidths=1.1,
             gid=f"pt{i}",
+            zorder=3,
             facecolors="none",
             edgecolors=_KIND_COLOR[kind],
         )
     xs = [p[0] for p in frontier] + [max(p[0] for p in points)]
     ys = [p[1] for p in frontier] + [frontier[-1][1]]
-    ax.step(xs, ys, where="post", color=_FG, linewidth=1.2)
+    ax.step(xs, ys, where="post", color=_FG, linewidth=1.2, zorder=1)
     middle = (min(p[0] for p in points) + max(p[0] for p in points)) / 2
     labels = [
         ax.annotate(
@@ -227,7 +228,7 @@ def _progress_legend(plt, ax, points: list) -> None:
             marker="o",
             markerfacecolor="none",
             markeredgecolor=_KIND_COLOR[k],
-            label=f"{k} model",
+            label=k,
         )
         for k in ("medical", "general")
         if any(p[2] == k for p in points)
