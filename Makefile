@@ -69,6 +69,7 @@ test: $(TEST_STAMP) ## Install what the tests need, then run lint and the whole 
 
 bench: $(SITE_STAMP) ## Run the build benchmark (N = 300, 1000, 5000) and update bench/README.md
 	$(PY) bench/run.py --sizes 300 1000 5000 --write bench/README.md
+	$(PY) bench/validate_file.py --write bench/README.md
 
 clean: ## Remove build outputs (keeps .venv)
 	rm -rf site build dist .pytest_cache

@@ -219,8 +219,25 @@
     if (state.open && row.getAttribute("data-weights") !== "open") return false;
     if (state["not-train"] && row.getAttribute("data-ft") === "true") return false;
     if (state.by && (" " + row.getAttribute("data-by") + " ").indexOf(" " + state.by + " ") < 0) return false;
+    if (state.clean && /suspected|confirmed/.test(row.getAttribute("data-contamination") || "")) return false;
     if (strictGroup !== null && row.getAttribute("data-group") !== strictGroup) return false;
     return true;
+  }
+
+  /* A model is tied with the leader when their 95% intervals overlap (both known). */
+  function markTies(tops) {
+    var leader = tops[0];
+    function bounds(row) {
+      var lo = row.getAttribute("data-lo"), hi = row.getAttribute("data-hi");
+      return lo === null || hi === null ? null : [parseFloat(lo), parseFloat(hi)];
+    }
+    var lead = leader ? bounds(leader) : null;
+    tops.forEach(function (row, i) {
+      var tie = row.querySelector(".atlas-tie");
+      if (!tie) return;
+      var b = bounds(row);
+      tie.hidden = !(i > 0 && lead && b && b[0] <= lead[1] && lead[0] <= b[1]);
+    });
   }
 
   function rankBoard(table, state) {
@@ -281,6 +298,7 @@
       }
     });
     rows.forEach(function (row) { if (row.hidden && models.indexOf(row.getAttribute("data-model")) < 0) body.appendChild(row); });
+    markTies(models.map(function (m) { return best[m]; }));
     return models.length;
   }
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 from pathlib import Path
 
-from macros.catalog.scores import located_scores
+from macros.catalog.scores import located_scores, with_derived_n
 from macros.catalog.store import Catalog
 from macros.kinds import LOAD_ORDER
 from macros.load.discover import discover
@@ -73,6 +73,8 @@ def assemble(entries: dict[str, dict[str, Entry]], scores: list, redirects: dict
         for eid in sorted(by_id):
             store[eid] = by_id[eid].obj
             catalog.files[(kind, eid)] = by_id[eid].path
+    benchmarks = {bid: e.obj for bid, e in entries["benchmarks"].items()}
+    scores = [with_derived_n(s, benchmarks.get(s.benchmark)) for s in scores]
     catalog.scores = sorted(
         scores, key=lambda s: (s.benchmark, s.variant or "", s.model, s.source, s.locator, s.value)
     )

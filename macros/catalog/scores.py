@@ -7,7 +7,7 @@ reported it is derived, never typed: the model's own papers make it the authors'
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from macros.catalog.store import Score
 from macros.load.entry import Entry
@@ -25,9 +25,14 @@ class LocatedScore:
     model_known: bool  # False when a table row names a model that does not exist
 
 
-def reported_by(model, source: str) -> str:
-    """'authors' when the source is one of the model's own papers, else 'third-party'."""
-    return "authors" if model is not None and source in model.papers else "third-party"
+def reported_by(model, benchmark, source: str) -> str:
+    """'authors' when the source is one of the model's own papers; 'benchmark-owner' when it
+    is one of the benchmark's own papers; else 'third-party'."""
+    if model is not None and source in model.papers:
+        return "authors"
+    if benchmark is not None and source in benchmark.papers:
+        return "benchmark-owner"
+    return "third-party"
 
 
 def effective_setting(table_setting: Setting, row_setting: Setting | None) -> Setting:
@@ -38,7 +43,21 @@ def effective_setting(table_setting: Setting, row_setting: Setting | None) -> Se
     return table_setting.model_copy(update=update)
 
 
-def _score(entry: Entry, model_id: str, model, row, source: str, locator: str, setting) -> Score:
+def _provenance(row) -> dict:
+    """The row's stated provenance fields, as Score fields."""
+    c = row.contamination
+    return {
+        "n": row.n,
+        "ci": tuple(row.ci) if row.ci else None,
+        "stderr": row.stderr,
+        "model_version": row.model_version,
+        "evaluated": row.evaluated,
+        "contamination": (c.status, c.source, c.locator) if c else None,
+        "cites": (row.cites.source, row.cites.locator) if row.cites else None,
+    }
+
+
+def _score(entry, model_id: str, model, benchmarks: dict, row, source, locator, setting) -> Score:
     return Score(
         model=model_id,
         benchmark=row.benchmark,
@@ -50,19 +69,21 @@ def _score(entry: Entry, model_id: str, model, row, source: str, locator: str, s
         source=source,
         locator=locator,
         note=row.note,
-        reported_by=reported_by(model, source),
+        reported_by=reported_by(model, benchmarks.get(row.benchmark), source),
         origin=(entry.kind, entry.id),
+        **_provenance(row),
     )
 
 
 def located_scores(entries: dict[str, dict[str, Entry]]) -> list[LocatedScore]:
     """Every result row, model files first, then result tables, each in file order."""
     out: list[LocatedScore] = []
+    benchmarks = {bid: e.obj for bid, e in entries["benchmarks"].items()}
     models = entries["models"]
     for entry in models.values():
         m = entry.obj
         for i, r in enumerate(m.results):
-            s = _score(entry, m.id, m, r, r.source, r.locator, r.setting)
+            s = _score(entry, m.id, m, benchmarks, r, r.source, r.locator, r.setting)
             out.append(LocatedScore(entry, ("results", i), r, s, True))
     for entry in entries["results"].values():
         t = entry.obj
@@ -73,6 +94,7 @@ def located_scores(entries: dict[str, dict[str, Entry]]) -> list[LocatedScore]:
                 entry,
                 row.model,
                 model.obj if model else None,
+                benchmarks,
                 row,
                 t.source,
                 row.locator or t.locator,
@@ -80,3 +102,21 @@ def located_scores(entries: dict[str, dict[str, Entry]]) -> list[LocatedScore]:
             )
             out.append(LocatedScore(entry, ("rows", i), row, s, model is not None))
     return out
+
+
+def split_size(benchmark, variant: str | None, split: str | None) -> int | None:
+    """The number of items of a benchmark's (variant's) split, when the entry records it."""
+    if benchmark is None or split is None:
+        return None
+    size = benchmark.size
+    if variant is not None:
+        size = next((v.size for v in benchmark.variants if v.id == variant), None)
+    return getattr(size, split, None) if size is not None else None
+
+
+def with_derived_n(score: Score, benchmark) -> Score:
+    """A score whose source states no n gets the recorded size of its split, marked derived."""
+    if score.n is not None:
+        return score
+    n = split_size(benchmark, score.variant, score.split)
+    return replace(score, n=n, n_derived=True) if n else score

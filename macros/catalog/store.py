@@ -9,6 +9,8 @@ organisation -> models and benchmarks.
 
 from __future__ import annotations
 
+import hashlib
+import json
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -39,8 +41,17 @@ class Score:
     source: str
     locator: str
     note: str | None
-    reported_by: str  # "authors" (source is one of the model's own papers) or "third-party"
+    reported_by: str  # "authors", "benchmark-owner" or "third-party" (derived, see scores)
     origin: tuple[str, str]  # (kind, id) of the file the row is written in
+    # Provenance as the source states it (None: not stated).
+    n: int | None = None  # items scored
+    n_derived: bool = False  # n taken from the benchmark's recorded split size
+    ci: tuple[float, float] | None = None  # 95% interval as reported
+    stderr: float | None = None
+    model_version: str | None = None
+    evaluated: str | None = None  # YYYY-MM of the run
+    contamination: tuple[str, str, str] | None = None  # (status, source, locator)
+    cites: tuple[str, str] | None = None  # (source, locator) of the original
 
     @property
     def group(self) -> tuple:
@@ -58,17 +69,28 @@ class Score:
 
     @property
     def identity(self) -> tuple:
-        """Two scores with the same identity are the same claim written twice."""
+        """What a result is, apart from its value: two rows with the same identity are the same
+        result written twice. The result id is derived from it, so it survives reordering and
+        a corrected value."""
+        s = self.setting
         return (
             self.model,
             self.group,
-            self.setting.samples,
-            self.setting.method,
-            self.setting.harness,
-            self.setting.grader,
+            s.samples,
+            s.method,
+            s.harness,
+            s.grader,
+            s.reasoning_effort,
+            self.model_version,
             self.source,
             self.locator,
         )
+
+    @property
+    def id(self) -> str:
+        """A stable, citable id: ``r-`` and 12 hex digits of a hash of the identity."""
+        text = json.dumps(self.identity, separators=(",", ":"), ensure_ascii=True)
+        return "r-" + hashlib.sha256(text.encode()).hexdigest()[:12]
 
 
 @dataclass

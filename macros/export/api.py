@@ -6,7 +6,7 @@ import json
 
 from macros.catalog.store import Catalog
 from macros.export.csvfiles import RESULT_CSV_COLUMNS
-from macros.export.records import build_date, entry_record, score_record
+from macros.export.records import RESULT_FIELDS, build_date, entry_record, score_record
 from macros.kinds import FOLDERS, LOAD_ORDER, model_of, spec
 from macros.schema import vocab
 
@@ -37,9 +37,7 @@ def export_schema() -> dict:
             if dropped in schema.get("required", []):
                 schema["required"].remove(dropped)
         defs[kind] = schema
-    result_props = {c: {} for c in RESULT_CSV_COLUMNS}
-    result_props["value"] = {"type": "number"}
-    result_props["reported_by"] = {"enum": ["authors", "third-party"]}
+    result_props = dict(RESULT_FIELDS)
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "title": "MedLLM Atlas export v1",

@@ -8,8 +8,9 @@ from macros.schema.entries import Paper
 
 _SPECIAL = {
     "\\": r"\textbackslash{}",
-    "{": r"\{",
-    "}": r"\}",
+    # BibTeX counts \{ and \} as braces too, so a brace is written as a text command.
+    "{": r"\textbraceleft{}",
+    "}": r"\textbraceright{}",
     "%": r"\%",
     "&": r"\&",
     "#": r"\#",
@@ -27,6 +28,19 @@ def escape(text: str) -> str:
     return _SPECIAL_RE.sub(lambda m: _SPECIAL[m.group(0)], text)
 
 
+_CORPORATE = re.compile(
+    r"\b(team|group|consortium|collaboration|lab|laboratory|labs|inc|ltd|llc|institute|"
+    r"university|foundation|project|organization|organisation|authors|contributors)\b",
+    re.IGNORECASE,
+)
+
+
+def author(name: str) -> str:
+    """An author for BibTeX: a corporate name is braced, so it stays one name."""
+    text = escape(name)
+    return "{" + text + "}" if _CORPORATE.search(name) else text
+
+
 def cite_key(paper_id: str) -> str:
     """The citation key of a source: its atlas id (already [a-z0-9-])."""
     return paper_id
@@ -37,22 +51,24 @@ def entry(paper: Paper) -> str:
     kind = "article" if paper.type == "article" else "misc"
     fields: list[tuple[str, str]] = [("title", "{" + escape(paper.title) + "}")]
     if paper.authors:
-        names = [escape(a) for a in paper.authors]
+        names = [author(a) for a in paper.authors]
         if paper.et_al:
             names.append("others")
         fields.append(("author", " and ".join(names)))
     fields.append(("year", str(paper.year)))
-    if paper.month:
-        fields.append(("month", _MONTHS[paper.month - 1]))
+    month = _MONTHS[paper.month - 1] if paper.month else None
     if paper.venue:
         fields.append(("journal" if kind == "article" else "howpublished", escape(paper.venue)))
     if paper.arxiv:
         fields += [("eprint", paper.arxiv), ("archiveprefix", "arXiv")]
     if paper.doi:
-        fields.append(("doi", escape(paper.doi)))
+        fields.append(("doi", paper.doi))  # verbatim: the schema refuses braces and backslashes
     if paper.url:
         fields.append(("url", paper.url))
-    body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields)
+    lines = [f"  {name} = {{{value}}}" for name, value in fields]
+    if month:
+        lines.insert(3 if paper.authors else 2, f"  month = {month}")  # the bare month macro
+    body = ",\n".join(lines)
     return f"@{kind}{{{cite_key(paper.id)},\n{body}\n}}\n"
 
 

@@ -6,6 +6,7 @@ import csv
 import io
 
 from macros.catalog.store import Catalog
+from macros.export.records import RESULT_FIELDS
 
 MODEL_CSV_COLUMNS = (
     "id",
@@ -29,34 +30,29 @@ MODEL_CSV_COLUMNS = (
     "added",
     "reviewed",
 )
-RESULT_CSV_COLUMNS = (
-    "model",
-    "benchmark",
-    "variant",
-    "split",
-    "metric",
-    "value",
-    "shots",
-    "prompting",
-    "samples",
-    "method",
-    "finetuned_on_train",
-    "harness",
-    "grader",
-    "reported_by",
-    "source",
-    "locator",
-    "note",
-    "origin",
-)
+RESULT_CSV_COLUMNS = tuple(name for name, _ in RESULT_FIELDS)
+
+
+# A cell starting with one of these is read as a formula by Excel, LibreOffice and
+# Google Sheets. Such a cell is written with a leading apostrophe and quoted (OWASP's
+# advice for CSV injection), so it opens as the text it is.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(value):
+    """A cell value that a spreadsheet shows as text, never runs as a formula."""
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        return "'" + value
+    return value
 
 
 def csv_text(columns, rows) -> str:
+    """CSV with a header row; None is empty, text cells are quoted and formula-safe."""
     buf = io.StringIO()
-    writer = csv.writer(buf, lineterminator="\n")
+    writer = csv.writer(buf, lineterminator="\n", quoting=csv.QUOTE_NONNUMERIC)
     writer.writerow(columns)
     for row in rows:
-        writer.writerow(["" if row[c] is None else row[c] for c in columns])
+        writer.writerow(["" if row[c] is None else neutralise(row[c]) for c in columns])
     return buf.getvalue()
 
 

@@ -19,7 +19,7 @@ from macros.render.charts import jobs as chartjobs
 from macros.render.charts.jobs import NO_CHART
 from macros.render.env import fmt_value
 from macros.render.html import el, esc
-from macros.render.leaderboard import leader_view
+from macros.render.leaderboard import leader_view, setting_text
 from macros.schema import vocab
 
 
@@ -187,9 +187,39 @@ class PageMacros:
                 "in any setting (hover a point for its setting and source). "
             )
         figure = self.state().renderer.chart(job)
+        if name == "models-per-year":
+            return str(el("figure", figure, el("figcaption", caption), class_="atlas-figure"))
         csv = el("a", "Data as CSV", href=self.linker().asset(chartjobs.chart_csv_path(job)))
-        caption_el = el("figcaption", caption, csv if name != "models-per-year" else None)
-        return str(el("figure", figure, caption_el, class_="atlas-figure"))
+        table = self.frontier_table(chartjobs.board_of(c, job))
+        return str(
+            el("figure", figure, el("figcaption", caption, csv), table, class_="atlas-figure")
+        )
+
+    def frontier_table(self, board) -> Markup:
+        """The chart's frontier as an accessible table beneath it."""
+        c = self.state().catalog
+        link = self.linker()
+        rows = [
+            el(
+                "tr",
+                el("td", when),
+                el("td", el("a", c.models[row.model].name, href=link.entry("models", row.model))),
+                el("td", fmt_value(row.best.value)),
+                el("td", setting_text(row.best.score)),
+            )
+            for when, row, ahead in progress(c, board)
+            if ahead
+        ]
+        head = el(
+            "tr", [el("th", h, scope="col") for h in ("Model date", "Model", "Score", "Setting")]
+        )
+        table = el("table", el("thead", head), el("tbody", rows), class_="atlas-table")
+        return el(
+            "details",
+            el("summary", "The frontier as a table"),
+            el("div", table, class_="atlas-table-wrap"),
+            class_="atlas-chart-data",
+        )
 
     def leaders(self) -> str:
         """The current leader of each main benchmark's main board, as a table."""

@@ -11,11 +11,15 @@ DATA = "data"
 
 
 def display_path(path: Path, root: Path) -> str:
-    """A path as shown in messages: relative to the project root, with forward slashes."""
+    """A path as shown in messages: relative to the project root, with forward slashes
+    (bytes that are not UTF-8 shown as \\x escapes)."""
     try:
-        return path.relative_to(root).as_posix()
+        shown = path.relative_to(root).as_posix()
     except ValueError:
-        return path.as_posix()
+        shown = path.as_posix()
+    return shown.encode("utf-8", "surrogateescape" if not _utf8_name(shown) else "strict").decode(
+        "utf-8", "backslashreplace"
+    )
 
 
 def kind_of(relative: str) -> str | None:
@@ -32,13 +36,25 @@ def discover(root: Path) -> tuple[list[tuple[str, Path, str]], list[Problem]]:
     problems: list[Problem] = []
     for kind in LOAD_ORDER:
         folder = root / DATA / kind
+        if folder.is_symlink():
+            message = "symbolic links are not allowed in data/; commit a regular folder"
+            problems.append(_stray(display_path(folder, root), message, "symlink"))
+            continue
         if not folder.is_dir():
             continue
         for path in sorted(folder.iterdir()):
             display = display_path(path, root)
+            if not _utf8_name(path.name):
+                message = "the file name is not valid UTF-8; rename it to <id>.yaml"
+                problems.append(_stray(display, message, "file-name"))
+                continue
             if path.name.startswith(".") or path.name == "README.md":
                 continue
-            if path.is_dir() and not path.is_symlink():
+            if path.is_symlink() and path.is_dir():
+                message = "symbolic links are not allowed in data/; commit a regular file"
+                problems.append(_stray(display, message, "symlink"))
+                continue
+            if path.is_dir():
                 problems.append(_stray(display, "sub-folders are not read; move the files up"))
                 continue
             if path.suffix != ".yaml":
@@ -47,6 +63,20 @@ def discover(root: Path) -> tuple[list[tuple[str, Path, str]], list[Problem]]:
                 continue
             found.append((kind, path, display))
     return found, problems
+
+
+def _utf8_name(name: str) -> bool:
+    """Whether a file name (as the OS gave it, with surrogate escapes) is valid UTF-8."""
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def display_safe(path: str) -> str:
+    """A path that can be printed even when its bytes are not UTF-8."""
+    return path.encode("utf-8", "backslashreplace").decode("utf-8")
 
 
 def _stray(display: str, message: str, code: str = "unexpected-file") -> Problem:

@@ -45,12 +45,29 @@ def read_entry(kind: str, path: Path, display: str) -> tuple[Entry | None, Loade
     return Entry(kind, obj.id, display, loaded, obj), loaded, problems
 
 
+def data_loc(data: Any, loc: tuple) -> tuple:
+    """A pydantic error location as a path in the data: the parts pydantic adds for its own
+    schema (such as ``function-after[...]``) are dropped, data keys are kept as they are."""
+    out: list = []
+    node = data
+    for part in loc:
+        if (isinstance(node, dict) and part in node) or (
+            isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node)
+        ):
+            out.append(part)
+            node = node[part]
+        elif isinstance(node, dict) and not isinstance(part, int) and "[" not in str(part):
+            out.append(part)  # a missing key: the location is where it should be
+            node = None
+    return tuple(out)
+
+
 def schema_problems(
     exc: ValidationError, model: type[BaseModel], loaded: Loaded, path: str
 ) -> list[Problem]:
     out = []
     for err in exc.errors():
-        loc = tuple(p for p in err["loc"] if isinstance(p, int) or "[" not in str(p))
+        loc = data_loc(loaded.data, err["loc"])
         etype = err["type"]
         code = _PYDANTIC_CODES.get(etype)
         if code is None:

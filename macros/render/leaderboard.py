@@ -12,6 +12,7 @@ from __future__ import annotations
 from macros.catalog.boards import Board, BoardRow, Claim
 from macros.catalog.comparable import prompting_text
 from macros.catalog.store import Score
+from macros.catalog.uncertainty import interval, tied_with_leader
 from macros.render.env import fmt_value
 from macros.schema.entries import Setting
 
@@ -74,11 +75,32 @@ def _flag(value: bool | None) -> str:
     return "" if value is None else ("true" if value else "false")
 
 
-def claim_row(r, row: BoardRow, claim: Claim, *, best: bool) -> dict:
+def interval_text(score: Score) -> str:
+    """'95% interval 94.5-96.8 (Wilson, n = 1,273 derived from the test split size)'."""
+    iv = interval(score)
+    if iv is None:
+        return ""
+    how = iv.method
+    if how == "Wilson":
+        n = f"n = {score.n:,}" + (" derived from the split's size" if score.n_derived else "")
+        how = f"Wilson, {n}"
+    return f"95% interval {fmt_value(round(iv.low, 2))}–{fmt_value(round(iv.high, 2))} ({how})"
+
+
+def contamination_of(claim: Claim) -> tuple[str, str, str] | None:
+    """The gravest contamination statement among a claim's sources."""
+    order = {"confirmed": 0, "suspected": 1, "none-found": 2}
+    found = [s.contamination for s in claim.scores if s.contamination]
+    return min(found, key=lambda c: order[c[0]]) if found else None
+
+
+def claim_row(r, row: BoardRow, claim: Claim, *, best: bool, leader: Claim) -> dict:
     """One table row of a board: the claim, its sources and its filter attributes."""
     s = claim.score
     model = r.catalog.models[s.model]
     reporters = sorted({x.reported_by for x in claim.scores})
+    iv = interval(s)
+    contamination = contamination_of(claim)
     return {
         "claim": claim,
         "score": s,
@@ -87,7 +109,12 @@ def claim_row(r, row: BoardRow, claim: Claim, *, best: bool) -> dict:
         "value": fmt_value(s.value),
         "setting": setting_text(s),
         "details": details_text(s),
+        "interval": interval_text(s),
+        "plus_minus": fmt_value(round(iv.half_width, 1)) if iv else "",
+        "tied": best and claim is not leader and tied_with_leader(leader.score, s),
+        "contamination": contamination,
         "attrs": {
+            "id": s.id,
             "data_model": s.model,
             "data_value": s.value,
             "data_shots": "" if s.setting.shots is None else s.setting.shots,
@@ -96,6 +123,9 @@ def claim_row(r, row: BoardRow, claim: Claim, *, best: bool) -> dict:
             "data_by": " ".join(reporters),
             "data_weights": model.weights or "",
             "data_group": "|".join(str(part) for part in s.group),
+            "data_lo": round(iv.low, 4) if iv else None,
+            "data_hi": round(iv.high, 4) if iv else None,
+            "data_contamination": contamination[0] if contamination else None,
         },
     }
 
@@ -103,9 +133,10 @@ def claim_row(r, row: BoardRow, claim: Claim, *, best: bool) -> dict:
 def board_view(r, board: Board) -> dict:
     """A board as the template draws it."""
     rows = []
+    leader = board.leader.best
     for row in board.rows:
-        rows.append(claim_row(r, row, row.best, best=True))
-        rows.extend(claim_row(r, row, c, best=False) for c in row.others)
+        rows.append(claim_row(r, row, row.best, best=True, leader=leader))
+        rows.extend(claim_row(r, row, c, best=False, leader=leader) for c in row.others)
     return {"board": board, "rows": rows, "higher": r.higher_is_better(board.metric)}
 
 

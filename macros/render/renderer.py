@@ -21,7 +21,7 @@ from macros.kinds import FOLDERS, spec
 from macros.render.charts import jobs as chartjobs
 from macros.render.charts.jobs import NO_CHART, ChartService
 from macros.render.env import bib_html, detail_text, make_env, size_text
-from macros.render.leaderboard import details_text, setting_text, setting_words
+from macros.render.leaderboard import details_text, interval_text, setting_text, setting_words
 from macros.render.plan import GeneratedPage, PageJob
 from macros.schema import vocab
 
@@ -115,6 +115,7 @@ class Renderer:
             score_setting=setting_text,
             details_text=details_text,
             setting_words=setting_words,
+            interval_of=interval_text,
             benchmark_name=lambda b: c.benchmarks[b].name if b in c.benchmarks else b,
             short_source=self.short_source,
             size_text=size_text,

@@ -117,6 +117,7 @@ class _Tree:
         self.c = r.catalog
         self.link = link
         self.anchored: set[str] = set()
+        self.expanded: set[str] = set()  # each model's branch is drawn once: linear size
 
     def anchor(self, mid: str) -> str | None:
         if mid in self.anchored:
@@ -141,6 +142,10 @@ class _Tree:
         m = self.c.models[mid]
         kids = [k for k in self.c.derivatives.get(mid, []) if k not in seen]
         label = self.model_link(mid) + self.badge(m)
+        if kids and mid in self.expanded:
+            see = el("a", "its branch is shown above", href=f"#{mid}")
+            return el("li", label, " (", see, ")")
+        self.expanded.add(mid)
         if not kids:
             return el("li", label)
         inner = [self.node(k, seen | {mid}) for k in kids]

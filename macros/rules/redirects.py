@@ -21,9 +21,27 @@ from macros.kinds import singular
 from macros.load.problems import Problem
 from macros.load.yamlload import load_yaml
 from macros.rules.registry import CATALOG, Context, rule
-from macros.schema.types import ID_PATTERN
+from macros.schema.types import ID_PATTERN, RESERVED_IDS
 
 PATH = "data/redirects.yaml"
+# Names whose forwarding page would overwrite a page of the site: section indexes, the
+# special pages, the site's own folders, and every reserved id.
+RESERVED_PAGES = (
+    RESERVED_IDS
+    | {
+        "index",
+        "compare",
+        "lineage",
+        "disagreements",
+        "download",
+        "methodology",
+        "survey",
+        "contributing",
+        "changes",
+        "404",
+    }
+    | set(KINDS)
+)
 _ID = re.compile(ID_PATTERN)
 
 
@@ -53,6 +71,13 @@ def load(root: Path, ids: dict[str, set[str]]) -> tuple[dict[str, dict[str, str]
         for old, new in table.items():
             if not isinstance(new, str) or not _ID.match(new) or not _ID.match(old):
                 add((kind, old), "id-format", "old and new ids must be kebab-case ids")
+            elif old in RESERVED_PAGES or (root / "docs" / kind / f"{old}.md").exists():
+                add(
+                    (kind, old),
+                    "redirect-reserved",
+                    f"'{old}' names a page of the site ({kind}/{old}); a redirect may not "
+                    "replace it",
+                )
             elif old in ids[kind]:
                 add(
                     (kind, old),

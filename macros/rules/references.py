@@ -39,9 +39,12 @@ def entry_references(ctx: Context, entry: Entry) -> None:
 
 @rule("unknown-ref", scope=("models", "benchmarks"))
 def fact_sources(ctx: Context, entry: Entry) -> None:
-    """unknown-ref: each item of ``sources`` names an existing source."""
+    """unknown-ref: each item of ``sources`` (and of a benchmark's ``leakage``) names an
+    existing source."""
     for i, src in enumerate(entry.obj.sources):
         ctx.resolve(entry, ("sources", i, "source"), "papers", src.source)
+    for i, note in enumerate(getattr(entry.obj, "leakage", [])):
+        ctx.resolve(entry, ("leakage", i, "source"), "papers", note.source)
 
 
 @rule("unknown-ref", scope=RESULT)

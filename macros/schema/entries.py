@@ -14,6 +14,7 @@ from pydantic import Field, StrictBool
 
 from macros.schema.types import (
     Arxiv,
+    Author,
     Count,
     Country,
     Day,
@@ -99,6 +100,14 @@ class Contamination(Strict):
     status: _lit("contamination") = Field(description="none-found, suspected or confirmed")
     source: Id = Field(description="id of the source that says so, in data/papers")
     locator: Locator
+
+
+class LeakageNote(Strict):
+    """A source documenting that a benchmark's items leaked into common training corpora."""
+
+    source: Id = Field(description="id of the source that documents it, in data/papers")
+    locator: Locator
+    note: Line = Field(description="what the source found, in your own words")
 
 
 class Setting(Strict):
@@ -277,6 +286,9 @@ class Benchmark(Strict):
     links: Links = Links()
     leaderboards: list[HostedLeaderboard] = []
     caveats: Prose | None = Field(None, description="saturation, contamination, known issues")
+    leakage: list[LeakageNote] = Field(
+        [], description="sources documenting leakage of the benchmark into training corpora"
+    )
     sources: list[FactSource] = []
     not_stated: list[Literal[BENCHMARK_CLAIMS]] = Field(  # type: ignore[valid-type]
         [], description="claim fields that no source states (known to be unknown)"
@@ -307,7 +319,7 @@ class Paper(Strict):
     id: Id
     type: _lit("source_type")
     title: Line
-    authors: list[Name] = Field([], max_length=30)
+    authors: list[Author] = Field([], max_length=30)
     et_al: StrictBool = Field(False, description="true when the author list is cut short")
     year: Annotated[Count, Field(ge=1990, le=2100)]
     month: Annotated[Count, Field(ge=1, le=12)] | None = None

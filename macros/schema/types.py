@@ -7,8 +7,11 @@ characters, no template markers) before their length limit.
 
 from __future__ import annotations
 
+import ipaddress
 import re
+from datetime import date
 from typing import Annotated, Any, Literal
+from urllib.parse import urlsplit
 
 from pydantic import (
     AfterValidator,
@@ -21,7 +24,7 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from macros.schema import vocab
-from macros.schema.textrules import text_problem
+from macros.schema.textrules import invisible_char, text_problem
 
 ID_PATTERN = r"^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$"
 _ID_RE = re.compile(ID_PATTERN)
@@ -60,9 +63,9 @@ def _check_id(value: str) -> str:
     return value
 
 
-def _text_rule(single_line: bool):
+def _text_rule(single_line: bool, max_length: int):
     def check(value: str) -> str:
-        problem = text_problem(value, single_line=single_line)
+        problem = text_problem(value, single_line=single_line, max_length=max_length)
         if problem:
             code, message, _ = problem
             raise PydanticCustomError(code, message)
@@ -104,9 +107,62 @@ def _integer_text(value: Any) -> Any:
     return value
 
 
+# Hosts allowed to be written in IDNA form (xn--...): none yet. A look-alike host with a
+# non-ASCII letter is refused rather than published as a live link.
+KNOWN_IDN_HOSTS: frozenset[str] = frozenset()
+_PRIVATE_SUFFIXES = (".local", ".localhost", ".internal", ".lan", ".home", ".corp", ".intranet")
+_HOST_RE = re.compile(
+    r"^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+$"
+)
+
+
+def _url_problem(value: str) -> tuple[str, str] | None:
+    """Why a link may not be published, as (code, message), or None. One rule for every URL
+    field: https only, no user name, a public ASCII host name, no hidden characters."""
+    hidden = invisible_char(value)
+    if hidden or any(ch.isspace() for ch in value):
+        return ("url-hidden", "a link cannot hold spaces or invisible characters")
+    if not value.startswith("https://") or re.search(r"[<>\"'`{}|\\^]", value):
+        return (
+            "url-scheme",
+            "links must start with https:// and hold no quotes, braces or angle brackets",
+        )
+    try:
+        parts = urlsplit(value)
+        host = parts.hostname or ""
+        parts.port  # noqa: B018 - raises on a malformed port
+    except ValueError:
+        return ("url-host", "the link's host or port is malformed")
+    if "@" in parts.netloc:
+        return ("url-userinfo", "a link cannot carry a user name before its host (user@host)")
+    if any(ord(ch) > 127 for ch in parts.netloc):
+        return ("url-host", f"the host '{parts.netloc}' has non-ASCII letters; write the real host")
+    if _is_ip(host):
+        return ("url-host", "links name a host, not an IP address")
+    if host == "localhost" or host.endswith(_PRIVATE_SUFFIXES) or "." not in host:
+        return ("url-host", f"'{host}' is not a public host name")
+    if "xn--" in host and host not in KNOWN_IDN_HOSTS:
+        return (
+            "url-host",
+            f"'{host}' is an internationalised (xn--) host; only known ones are allowed",
+        )
+    if not _HOST_RE.match(host):
+        return ("url-host", f"'{host}' is not a valid host name")
+    return None
+
+
+def _is_ip(host: str) -> bool:
+    try:
+        ipaddress.ip_address(host.strip("[]"))
+    except ValueError:
+        return False
+    return True
+
+
 def _https(value: str) -> str:
-    if not re.match(r"^https://[^\s<>\"'`{}|\\^]+$", value):
-        raise PydanticCustomError("url-scheme", "links must start with https:// and have no spaces")
+    problem = _url_problem(value)
+    if problem:
+        raise PydanticCustomError(problem[0], problem[1])
     return value
 
 
@@ -114,12 +170,24 @@ _DAY_RE = re.compile(r"^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$")
 _PARTIAL_DATE_RE = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")
 
 
+def _calendar(value: str) -> str:
+    """Refuse a well-formed date that is not on the calendar (2026-02-31, year 0000)."""
+    parts = [int(x) for x in value.split("-")]
+    try:
+        date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
+    except ValueError:
+        raise PydanticCustomError(
+            "date-invalid", "{v} is not a date on the calendar", {"v": value}
+        ) from None
+    return value
+
+
 def _day(value: str) -> str:
     if not _DAY_RE.match(value):
         raise PydanticCustomError(
             "date-format", "expected a date YYYY-MM-DD, got '{v}'", {"v": value}
         )
-    return value
+    return _calendar(value)
 
 
 def _partial_date(value: str) -> str:
@@ -127,11 +195,11 @@ def _partial_date(value: str) -> str:
         raise PydanticCustomError(
             "date-format", "expected YYYY, YYYY-MM or YYYY-MM-DD, got '{v}'", {"v": value}
         )
-    return value
+    return _calendar(value)
 
 
 def _doi(value: str) -> str:
-    if not re.match(r"^10\.\d{4,9}/[^\s\"<>]+$", value):
+    if not re.match(r"^10\.\d{4,9}/[^\s\"<>{}\\%]+$", value):
         raise PydanticCustomError(
             "doi-format",
             "'{v}' is not a DOI (10.NNNN/suffix, without https://doi.org/)",
@@ -167,10 +235,10 @@ def _language(value: str) -> str:
 Id = Annotated[
     str, AfterValidator(_check_id), WithJsonSchema({"type": "string", "pattern": ID_PATTERN})
 ]
-Line = Annotated[str, AfterValidator(_text_rule(True)), Field(max_length=300)]
-Name = Annotated[str, AfterValidator(_text_rule(True)), Field(max_length=120)]
-Locator = Annotated[str, AfterValidator(_text_rule(True)), Field(max_length=160)]
-Prose = Annotated[str, AfterValidator(_text_rule(False)), Field(max_length=1500)]
+Line = Annotated[str, Field(max_length=300), AfterValidator(_text_rule(True, 300))]
+Name = Annotated[str, Field(max_length=120), AfterValidator(_text_rule(True, 120))]
+Locator = Annotated[str, Field(max_length=160), AfterValidator(_text_rule(True, 160))]
+Prose = Annotated[str, Field(max_length=1500), AfterValidator(_text_rule(False, 1500))]
 Url = Annotated[
     str, AfterValidator(_https), WithJsonSchema({"type": "string", "pattern": "^https://"})
 ]
@@ -184,6 +252,18 @@ PartialDate = Annotated[
     AfterValidator(_partial_date),
     WithJsonSchema({"type": "string", "pattern": r"^\d{4}(-\d{2}(-\d{2})?)?$"}),
 ]
+
+
+def _one_author(value: str) -> str:
+    if re.search(r"\sand\s", value, re.IGNORECASE):
+        raise PydanticCustomError(
+            "author-and",
+            "one author per list item: BibTeX would read ' and ' as two authors",
+        )
+    return value
+
+
+Author = Annotated[Name, AfterValidator(_one_author)]
 Number = Annotated[float, BeforeValidator(_number_text)]
 Count = Annotated[int, BeforeValidator(_integer_text), Field(ge=0)]
 Doi = Annotated[str, AfterValidator(_doi), WithJsonSchema({"type": "string", "pattern": r"^10\."})]

@@ -88,7 +88,18 @@ def test_the_csv_files_read_with_the_csv_module(real_site, real_catalog):
         scores = list(csv.DictReader(f))
     assert len(scores) == len(real_catalog.scores)
     assert all(float(r["value"]) >= 0 for r in scores)
-    assert {r["reported_by"] for r in scores} <= {"authors", "third-party"}
+    assert {r["reported_by"] for r in scores} <= {"authors", "benchmark-owner", "third-party"}
+    assert len({r["id"] for r in scores}) == len(scores)
+
+
+FORMULA = ("=", "+", "-", "@", "\t", "\r")
+
+
+def test_no_csv_cell_can_run_as_a_spreadsheet_formula(real_site):
+    for path in sorted((real_site / "api" / "v1").rglob("*.csv")):
+        with open(path, newline="", encoding="utf-8") as f:
+            for row in csv.reader(f):
+                assert not [c for c in row if c.startswith(FORMULA)], path
 
 
 def test_the_bibtex_parses_with_bibtexparser(real_site, real_catalog):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import json
 from collections import defaultdict
 from html.parser import HTMLParser
@@ -104,13 +105,17 @@ def test_craft_md_formats_are_separate_variants(real_catalog):
 
 
 def test_the_home_chart_peaks_at_the_highest_main_variant_score(real_site, real_catalog):
-    rows = (real_site / "api" / "v1" / "charts" / "chart-best-medqa.csv").read_text().splitlines()
-    header = rows[0].split(",")
-    values = [float(line.split(",")[header.index("value")]) for line in rows[1:]]
+    import csv
+
+    with open(real_site / "api" / "v1" / "charts" / "chart-best-medqa.csv", newline="") as f:
+        rows = list(csv.DictReader(f))
     us4 = [s.value for s in real_catalog.benchmark_scores["medqa"] if s.variant == "us-4-option"]
-    assert max(values) == max(us4)
+    assert max(float(r["value"]) for r in rows) == max(us4)
     home = (real_site / "index.html").read_text(encoding="utf-8")
-    assert "chart-best-medqa" in home and "<title>" in home
+    chart = home[home.index('aria-labelledby="chart-best-medqa-title') :]
+    chart = chart[: chart.index("</svg>")]
+    named = [r["model_name"] for r in rows if r["frontier"] == "yes"]
+    assert named and all(html.escape(name, quote=False) in chart for name in named), "labelled"
 
 
 def test_a_result_with_no_setting_is_not_stated_everywhere(real_site, real_catalog):
@@ -130,3 +135,30 @@ def test_a_result_with_no_setting_is_not_stated_everywhere(real_site, real_catal
     assert record["finetuned_on_train"] is None and record["split"] is None
     page = (real_site / "benchmarks" / bare.benchmark / "index.html").read_text(encoding="utf-8")
     assert "shots not stated · prompting not stated · split not stated" in page
+
+
+def test_the_medqa_board_shows_intervals_and_marks_ties(real_site):
+    html = (real_site / "benchmarks" / "medqa" / "index.html").read_text(encoding="utf-8")
+    board = html[html.index('data-board="board-us-4-option-accuracy"') :]
+    board = board[: board.index("</table>")]
+    assert 'class="atlas-pm" title="95% interval' in board
+    assert '<span class="atlas-tie">tied with the leader</span>' in board
+    assert "n derived" in board
+
+
+def test_every_result_has_a_unique_id_in_the_exports_and_an_anchor_on_its_pages(
+    real_site, real_catalog
+):
+    exported = json.loads((real_site / "api" / "v1" / "results.json").read_text())
+    ids = [r["id"] for r in exported]
+    assert len(ids) == len(set(ids)) == len(real_catalog.scores)
+    for s in real_catalog.scores[:: max(1, len(real_catalog.scores) // 40)]:
+        bench = (real_site / "benchmarks" / s.benchmark / "index.html").read_text(encoding="utf-8")
+        model = (real_site / "models" / s.model / "index.html").read_text(encoding="utf-8")
+        assert f'id="{s.id}"' in bench and f'id="{s.id}"' in model
+
+
+def test_the_methodology_page_explains_the_intervals(real_site):
+    html = (real_site / "methodology" / "index.html").read_text(encoding="utf-8")
+    assert "Wilson" in html and "tied with the leader" in html
+    assert "does <strong>not</strong> account for run-to-run variance" in html

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 import yaml
 from conftest import BUILD_ENV, ROOT, mkdocs_build, project_copy
-from support.sitescan import scan_site
+from support.sitescan import scan_exports, scan_site
 
 from macros.catalog.links import dest_url, relative_url, src_path
 from macros.kinds import FOLDERS as KIND_ORDER
@@ -86,6 +86,22 @@ def test_entry_pages_edit_their_yaml_file(real_site, real_catalog):
 def test_the_built_site_passes_the_security_and_link_scan(real_site):
     findings = scan_site(real_site, publish_time=("downloads/medllm-atlas-offline.zip",))
     assert [str(f) for f in findings] == []
+
+
+def test_the_exports_pass_the_post_build_scan(real_site):
+    assert [str(f) for f in scan_exports(real_site)] == []
+
+
+def test_the_post_build_scan_catches_a_replaced_index_and_a_formula_cell(tmp_path, real_site):
+    import shutil
+
+    copy = tmp_path / "site"
+    shutil.copytree(real_site, copy)
+    (copy / "models" / "index.html").write_text("<p>moved</p>")
+    with open(copy / "api" / "v1" / "models.csv", "a", encoding="utf-8") as f:
+        f.write('"=HYPERLINK(1)"\n')
+    codes = {f.code for f in scan_exports(copy)}
+    assert {"index-replaced", "csv-formula"} <= codes
 
 
 def test_entry_pages_stay_out_of_the_navigation(real_site, real_catalog):

@@ -116,7 +116,7 @@ def test_a_payload_forced_past_the_validator_stays_inert_in_a_real_build(tmp_pat
     )
     # Switch off the text rules for this one build, as a compromised validator would.
     (proj / "sitecustomize.py").write_text(
-        "import macros.schema.types as s\ns.text_problem = lambda text, single_line: None\n"
+        "import macros.schema.types as s\ns.text_problem = lambda text, **rules: None\n"
     )
     model = proj / "data" / "models" / "syn-model-00001.yaml"
     model.write_text(

@@ -226,3 +226,28 @@ def test_the_family_tree_lists_derivatives_under_their_base(page, real_server, r
     for child in real_catalog.derivatives[base][:5]:
         assert real_catalog.models[child].name in text
     assert re.search(r"\(\d+\)", text)
+
+
+def test_contamination_is_flagged_and_can_be_filtered_out(browser, synthetic_site):
+    from support.browser import serve
+
+    from macros.catalog.build import load_catalog
+
+    project, site = synthetic_site
+    catalog, _ = load_catalog(project, style=False)
+    flagged = next(s for s in catalog.scores if s.contamination)
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    with serve(site) as url:
+        page.goto(url + f"models/{flagged.model}/")
+        row = page.locator(f'tr[id="{flagged.id}"]')
+        assert row.locator(".atlas-contamination").inner_text() == "contamination suspected"
+        page.goto(url + f"benchmarks/{flagged.benchmark}/")
+        marked = page.locator('tr[data-contamination="suspected"]')
+        assert marked.count() >= 1
+        assert marked.first.locator(".atlas-contamination").count() == 1
+        page.check('input[data-board-filter="clean"]')
+        visible = page.locator('tr[data-contamination="suspected"]:not([hidden])')
+        assert visible.count() == 0
+        assert "only=clean" in page.url
+    context.close()

@@ -194,3 +194,56 @@ def _check_links(
             if anchor not in ids and "=" not in anchor:
                 out.append(Finding(rel_page, "broken-anchor", href))
     return out
+
+
+MAX_PAGE_BYTES = 2_000_000  # no generated page may grow past this (the lineage page once did)
+INDEX_TABLES = {
+    "models": "models-table",
+    "benchmarks": "benchmarks-table",
+    "techniques": "techniques-table",
+    "papers": "papers-table",
+    "organisations": "organisations-table",
+    "applications": "applications-table",
+    "results": "results-table",
+}
+
+
+def scan_exports(site: Path) -> list[Finding]:
+    """Findings in the exports and page set: formula-leading CSV cells, a BibTeX file or feed
+    that does not parse, an over-large page, an index page that is not an index."""
+    import csv
+    import json
+    import xml.etree.ElementTree as ET
+
+    import bibtexparser
+
+    findings: list[Finding] = []
+    for path in sorted(site.rglob("*.csv")):
+        rel = path.relative_to(site).as_posix()
+        with open(path, newline="", encoding="utf-8") as f:
+            for n, row in enumerate(csv.reader(f), start=1):
+                if any(c.startswith(("=", "+", "-", "@", "\t", "\r")) for c in row):
+                    findings.append(Finding(rel, "csv-formula", f"row {n}"))
+    bib = site / "atlas.bib"
+    papers = json.loads((site / "api" / "v1" / "papers.json").read_text(encoding="utf-8"))
+    library = bibtexparser.parse_string(bib.read_text(encoding="utf-8"))
+    if library.failed_blocks or len(library.entries) != len(papers):
+        findings.append(
+            Finding(
+                "atlas.bib", "bibtex", f"{len(library.entries)} entries for {len(papers)} sources"
+            )
+        )
+    try:
+        ET.fromstring((site / "feed.xml").read_bytes())
+    except ET.ParseError as exc:
+        findings.append(Finding("feed.xml", "feed-xml", str(exc)))
+    for page in sorted(site.rglob("*.html")):
+        if page.stat().st_size > MAX_PAGE_BYTES:
+            findings.append(
+                Finding(page.relative_to(site).as_posix(), "page-size", str(page.stat().st_size))
+            )
+    for kind, table in INDEX_TABLES.items():
+        index = site / kind / "index.html"
+        if not index.is_file() or f'id="{table}"' not in index.read_text(encoding="utf-8"):
+            findings.append(Finding(f"{kind}/index.html", "index-replaced", f"no #{table}"))
+    return findings

@@ -153,15 +153,21 @@ def _write_benchmarks(data_dir: Path, n_bench: int, n_papers: int) -> list[str]:
     return bench_ids
 
 
-def _model(i, n_papers, n_orgs, bench_ids, tech_ids, results_per_model, rng) -> dict:
-    """Model i: its facts, sources and results (every fifth model has a third-party one)."""
-    mid = f"syn-model-{i:05d}"
-    paper = f"syn-paper-{i % n_papers:05d}"
-    medical = i % 4 != 0
+def _provenance(j: int, contaminated: bool, paper: str) -> dict:
+    """The first result states how many items were scored; every tenth model's third-party
+    result is flagged as possibly contaminated."""
+    out: dict = {"n": 200} if j == 0 else {}
+    if contaminated:
+        out["contamination"] = {"status": "suspected", "source": paper, "locator": "Section 5"}
+    return out
+
+
+def _results(i: int, paper: str, n_papers: int, bench_ids, per_model: int, rng) -> list[dict]:
+    """Model i's results; every fifth model's last result is a third party's (another
+    model's paper)."""
     results = []
-    for j in range(results_per_model):
-        # Every fifth model's last result is a third party's: another model's paper.
-        third_party = i % 5 == 0 and j == results_per_model - 1
+    for j in range(per_model):
+        third_party = i % 5 == 0 and j == per_model - 1
         results.append(
             {
                 "benchmark": bench_ids[(i + j) % len(bench_ids)],
@@ -173,10 +179,20 @@ def _model(i, n_papers, n_orgs, bench_ids, tech_ids, results_per_model, rng) -> 
                     "shots": (0, 3, 5)[j % 3],
                     "prompting": ("plain", "cot", "ensemble")[j % 3],
                 },
+                **_provenance(j, third_party and i % 10 == 0, paper),
                 "source": f"syn-paper-{(i + 1) % n_papers:05d}" if third_party else paper,
                 "locator": f"Table {1 + j}",
             }
         )
+    return results
+
+
+def _model(i, n_papers, n_orgs, bench_ids, tech_ids, results_per_model, rng) -> dict:
+    """Model i: its facts, sources and results (every fifth model has a third-party one)."""
+    mid = f"syn-model-{i:05d}"
+    paper = f"syn-paper-{i % n_papers:05d}"
+    medical = i % 4 != 0
+    results = _results(i, paper, n_papers, bench_ids, results_per_model, rng)
     model = {
         "id": mid,
         "name": f"Synthetic Model {i}",

@@ -1,0 +1,147 @@
+"""Results as citable records: stable ids, derived sample sizes, intervals and ties."""
+
+from __future__ import annotations
+
+import random
+from datetime import date
+
+import pytest
+import yaml
+
+from macros.catalog.boards import boards_for
+from macros.catalog.build import load_catalog
+from macros.catalog.store import Catalog, Score
+from macros.catalog.uncertainty import interval, tied_with_leader, wilson
+from macros.render.leaderboard import board_view
+from macros.render.renderer import Renderer
+from macros.schema.entries import Benchmark, Model, Paper, Setting
+
+TODAY = date(2026, 6, 1)
+
+
+def contents(catalog) -> dict[str, tuple]:
+    return {
+        s.id: (s.model, s.benchmark, s.variant, s.value, s.source, s.locator)
+        for s in catalog.scores
+    }
+
+
+def test_result_ids_are_unique_and_survive_reordering_every_result_list(project):
+    before, problems = load_catalog(project, today=TODAY)
+    assert problems == [] and len(contents(before)) == len(before.scores)
+    rng = random.Random(7)
+    for path in sorted((project / "data").rglob("*.yaml")):
+        data = yaml.safe_load(path.read_text())
+        for key in ("results", "rows"):
+            if isinstance(data.get(key), list):
+                rng.shuffle(data[key])
+        path.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True))
+    after, _ = load_catalog(project, today=TODAY, style=False)
+    assert contents(after) == contents(before)
+
+
+def test_a_result_id_does_not_change_with_its_value_but_with_what_it_is():
+    s = Score(
+        "m",
+        "b",
+        "a",
+        "test",
+        "accuracy",
+        50.0,
+        Setting(shots=0),
+        "p",
+        "T1",
+        None,
+        "authors",
+        ("models", "m"),
+    )
+    from dataclasses import replace
+
+    assert replace(s, value=51.0).id == s.id
+    assert replace(s, setting=Setting(shots=5)).id != s.id
+    assert replace(s, model_version="v2").id != s.id
+    assert s.id.startswith("r-") and len(s.id) == 14
+
+
+def test_n_is_derived_from_the_recorded_split_size_and_marked(project):
+    bench = project / "data" / "benchmarks" / "medqa.yaml"
+    data = yaml.safe_load(bench.read_text())
+    data["variants"][0]["size"] = {"test": 1273}
+    bench.write_text(yaml.safe_dump(data, sort_keys=False))
+    catalog, _ = load_catalog(project, today=TODAY, style=False)
+    on_test = [
+        s
+        for s in catalog.scores
+        if s.benchmark == "medqa" and s.variant == "a" and s.split == "test"
+    ]
+    assert on_test
+    for s in on_test:
+        if s.n_derived:
+            assert s.n == 1273
+        else:
+            assert s.n == 200, "a stated n is kept and not marked derived"
+    assert any(s.n_derived for s in on_test)
+
+
+def test_wilson_intervals_match_hand_computed_values():
+    # z = 1.96: centre (p + z^2/2n)/(1 + z^2/n), half-width z*sqrt(p(1-p)/n + z^2/4n^2)/(1 + z^2/n)
+    for percent, n, expected in (
+        (80, 100, (71.12, 86.66)),
+        (60, 100, (50.2, 69.06)),
+        (95.84, 1273, (94.6, 96.81)),
+    ):
+        low, high = wilson(percent, n)
+        assert (round(low, 2), round(high, 2)) == expected
+
+
+def board_catalog() -> Catalog:
+    c = Catalog()
+    c.benchmarks["b"] = Benchmark.model_construct(
+        id="b", name="B", metrics=["accuracy"], variants=[], main=True
+    )
+    c.papers["p"] = Paper.model_construct(
+        id="p", year=2024, month=1, title="P", authors=[], et_al=False
+    )
+    rows = (("lead", 80, 100), ("close", 75, 100), ("far", 60, 100), ("unknown", 79, None))
+    for mid, value, n in rows:
+        c.models[mid] = Model.model_construct(
+            id=mid, name=mid, kind="general", released="2024-01", weights=None, papers=[]
+        )
+        c.scores.append(
+            Score(
+                mid,
+                "b",
+                None,
+                "test",
+                "accuracy",
+                float(value),
+                Setting(),
+                "p",
+                "T",
+                None,
+                "third-party",
+                ("models", mid),
+                n=n,
+            )
+        )
+    c.derive()
+    return c
+
+
+def test_models_whose_interval_overlaps_the_leaders_are_tied_with_it():
+    c = board_catalog()
+    board = boards_for(c, "b")[0]
+    leader = board.leader.best.score
+    assert leader.model == "lead"
+    assert interval(leader).low == pytest.approx(71.12, abs=0.01)
+    tied = {row.model: tied_with_leader(leader, row.best.score) for row in board.rows[1:]}
+    # close: 65.7-82.45 overlaps 71.12-86.66; far: 50.2-69.06 does not; unknown has no n.
+    assert tied == {"close": True, "far": False, "unknown": False}
+    view = board_view(Renderer(c), board)
+    assert {row["score"].model: row["tied"] for row in view["rows"]} == {
+        "lead": False,
+        "unknown": False,
+        "close": True,
+        "far": False,
+    }
+    assert {row["score"].model: row["plus_minus"] for row in view["rows"]}["lead"] == "7.8"
