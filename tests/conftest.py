@@ -24,25 +24,19 @@ BUILD_ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "176
 
 # The test being run, so that a build can check that its test is marked as one.
 _RUNNING: dict[str, pytest.Item] = {}
-# Fixtures that build a site; the real site's are kept on one xdist worker ("site"), so the
-# real site is built once per run (online, and once more as the offline copy).
+# Fixtures that build a site. The real site is built once per run, whichever worker asks
+# first (``built_once``), and the run fails if it was built twice (``pytest_sessionfinish``).
 SITE_FIXTURES = {"real_site", "offline_copy", "real_server", "synthetic_site"}
-REAL_SITE_FIXTURES = {"real_site", "offline_copy", "real_server"}
 
 
 def pytest_collection_modifyitems(config, items):
-    """Refuse a test that builds a site without the `build` marker, or that uses the real
-    site outside the "site" group (it would build the real site a second time)."""
+    """Refuse a test that builds a site without the `build` marker, so `-m "not build"`
+    never builds one."""
     for item in items:
         uses = SITE_FIXTURES & set(getattr(item, "fixturenames", ()))
         if uses and item.get_closest_marker("build") is None:
             raise pytest.UsageError(
                 f"{item.nodeid} builds a site ({', '.join(sorted(uses))}): mark it build"
-            )
-        group = item.get_closest_marker("xdist_group")
-        if REAL_SITE_FIXTURES & uses and (group is None or group.args != ("site",)):
-            raise pytest.UsageError(
-                f"{item.nodeid} uses the real site: put it in xdist_group('site')"
             )
 
 
@@ -104,28 +98,68 @@ def project(tmp_path, base_data) -> Path:
     return tmp_path
 
 
+def _run_dir(tmp_path_factory) -> Path:
+    """A folder shared by every worker of this run, and by this run only: the controller's
+    temporary folder (a worker's is ``<controller's>/popen-gwN``)."""
+    base = tmp_path_factory.getbasetemp()
+    return base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+
+
+def built_once(tmp_path_factory, name: str, build) -> Path:
+    """``build(folder)`` done once per run, whichever worker asks first; the others wait for
+    it and reuse the result. Each build is logged, so the run can check it built once."""
+    import fcntl
+
+    shared = _run_dir(tmp_path_factory)
+    target = shared / name
+    with open(shared / f"{name}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not (shared / f"{name}.done").exists():
+            if target.exists():
+                shutil.rmtree(target)
+            build(target)
+            with open(shared / "builds.log", "a") as log:
+                log.write(f"{name}\n")
+            (shared / f"{name}.done").write_text("done")
+    return target
+
+
+def pytest_sessionfinish(session, exitstatus):
+    """Fail the run if the real site was built more than once (online, and the offline copy)."""
+    if hasattr(session.config, "workerinput"):
+        return
+    log = session.config._tmp_path_factory.getbasetemp() / "builds.log"
+    if log.exists():
+        names = log.read_text().split()
+        twice = sorted({n for n in names if names.count(n) > 1})
+        if twice:
+            session.config.pluginmanager.get_plugin("terminalreporter").write_line(
+                f"error: built more than once in this run: {', '.join(twice)}", red=True
+            )
+            session.exitstatus = 1
+
+
 @pytest.fixture(scope="session")
 def real_site(tmp_path_factory) -> Path:
-    """The real project, built once per session with --strict (online layout)."""
-    site = tmp_path_factory.mktemp("real") / "site"
-    mkdocs_build(ROOT, site)
-    return site
+    """The real project, built once per run with --strict (online layout)."""
+    return built_once(tmp_path_factory, "real-site", lambda site: mkdocs_build(ROOT, site))
+
+
+def _offline(work: Path) -> None:
+    from macros.export.offline import zip_site
+
+    site = work / "site"
+    mkdocs_build(ROOT, site, offline=True)
+    archive = work / "medllm-atlas-offline.zip"
+    zip_site(site, archive)
+    with zipfile.ZipFile(archive) as zf:
+        zf.extractall(work / "unzipped")
 
 
 @pytest.fixture(scope="session")
 def offline_copy(tmp_path_factory) -> Path:
-    """The real project's offline copy: built with OFFLINE=true, zipped, and unzipped."""
-    work = tmp_path_factory.mktemp("offline")
-    site = work / "site"
-    mkdocs_build(ROOT, site, offline=True)
-    from macros.export.offline import zip_site
-
-    archive = work / "medllm-atlas-offline.zip"
-    zip_site(site, archive)
-    out = work / "unzipped"
-    with zipfile.ZipFile(archive) as zf:
-        zf.extractall(out)
-    return out / "medllm-atlas"
+    """The real project's offline copy, built once per run: OFFLINE=true, zipped, unzipped."""
+    return built_once(tmp_path_factory, "offline", _offline) / "unzipped" / "medllm-atlas"
 
 
 @pytest.fixture(scope="session")
