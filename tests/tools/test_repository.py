@@ -154,3 +154,11 @@ def test_every_rule_in_contributing_names_a_code_that_a_test_exercises():
     exercised |= {c for c in codes if f'"{c}"' in tests_text or f"[{c}]" in tests_text}
     assert codes, "the rules table lists codes"
     assert sorted(codes - exercised) == []
+
+
+def test_every_build_output_is_ignored_by_git():
+    ignored = set((ROOT / ".gitignore").read_text().split())
+    makefile = (ROOT / "Makefile").read_text()
+    for folder in ("site", "build", "dist"):
+        assert f"{folder}/" in makefile or f" {folder}" in makefile
+        assert f"{folder}/" in ignored, folder

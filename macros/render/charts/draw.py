@@ -33,6 +33,7 @@ _CSS_VARS = {
 }
 _PALETTE = {"pretrained": _BLUE, "fine-tuned": _ORANGE, "prompted": _GREEN, None: _GREY}
 _KIND_COLOR = {"medical": _ORANGE, "general": _BLUE}
+_SHORT_TYPE = {"pretrained": "pre-trained", "fine-tuned": "adapted", "prompted": "prompted"}
 FONT_SIZE = 13.0  # points, in a figure about 350 points wide: 11 px or more at 390 px
 
 
@@ -341,7 +342,7 @@ def size_vs_score_svg(catalog: Catalog, board: Board, chart_id: str) -> str | No
                     [p[1] for p in pts],
                     s=30,
                     color=_PALETTE[t],
-                    label=vocab.label("survey_type", t) if t else "general model",
+                    label=_SHORT_TYPE.get(t, "general"),
                 )
         ax.set_xscale("log")
         ax.set_xlabel("parameters (billions, log scale)")
