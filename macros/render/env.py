@@ -89,12 +89,15 @@ def size_text(size) -> str:
 
 
 def detail_text(setting) -> str:
-    """Setting details that do not define the comparable group."""
+    """Setting details that do not define comparability: samples, method, reasoning effort,
+    harness, grader."""
     parts = []
     if setting.samples:
         parts.append(f"{setting.samples} samples")
     if setting.method:
         parts.append(setting.method)
+    if setting.reasoning_effort:
+        parts.append(f"reasoning effort: {setting.reasoning_effort}")
     if setting.harness:
         parts.append(f"harness: {setting.harness}")
     if setting.grader:

@@ -13,7 +13,7 @@ from macros.catalog.boards import Board, BoardRow, Claim
 from macros.catalog.comparable import prompting_text
 from macros.catalog.store import Score
 from macros.catalog.uncertainty import interval, tied_with_leader
-from macros.render.env import fmt_value
+from macros.render.env import detail_text, fmt_value
 from macros.schema.entries import Setting
 
 
@@ -46,29 +46,13 @@ def setting_words(s: Setting) -> str:
     """A setting on its own (a result table's shared setting, a model page's row), with its
     details; what the source does not state is said to be not stated."""
     parts = [shots_text(s.shots), prompting_text(s.prompting), *_fine_tuned(s.finetuned_on_train)]
-    details = details_text_of(s)
+    details = detail_text(s)
     return " · ".join([*parts, details] if details else parts)
 
 
 def details_text(score: Score) -> str:
     """Setting details that do not define comparability: samples, method, harness, grader."""
-    return details_text_of(score.setting)
-
-
-def details_text_of(s: Setting) -> str:
-    """The details of a setting: samples, method, reasoning effort, harness, grader."""
-    parts = []
-    if s.samples:
-        parts.append(f"{s.samples} samples")
-    if s.method:
-        parts.append(s.method)
-    if s.reasoning_effort:
-        parts.append(f"reasoning effort: {s.reasoning_effort}")
-    if s.harness:
-        parts.append(f"harness: {s.harness}")
-    if s.grader:
-        parts.append(f"grader: {s.grader}")
-    return " · ".join(parts)
+    return detail_text(score.setting)
 
 
 def _flag(value: bool | None) -> str:
