@@ -119,3 +119,27 @@ def test_the_html_helper_escapes_text_and_attributes_but_keeps_markup():
     )
     assert el("td", None, ["a", "<"], 3) == "<td>a&lt;3</td>"
     assert esc(el("i", "x")) == "<i>x</i>"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        *PAYLOADS,
+        "{: onclick=alert(1) }",
+        "[x](javascript:alert(1))",
+        "# not a heading *bold* _x_ `c`",
+    ],
+)
+def test_a_board_heading_carries_no_markdown_or_html_of_its_own(text):
+    import markdown
+
+    from macros.render.html import md_heading
+
+    html = markdown.markdown(
+        "### " + md_heading(text) + " { #board-x }", extensions=["attr_list", "tables", "toc"]
+    )
+    parsed = _Tags()
+    parsed.feed(html)
+    assert parsed.handlers == [] and parsed.scripts == []
+    assert html.startswith('<h3 id="board-x">') and html.endswith("</h3>")
+    assert "<a" not in html and "<em>" not in html and "<code>" not in html
