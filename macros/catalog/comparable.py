@@ -16,6 +16,13 @@ from macros.catalog.store import Catalog, Score
 from macros.schema import vocab
 
 
+def shots_text(shots: int | None) -> str:
+    """'zero-shot', '5-shot', or 'shots not stated'."""
+    if shots is None:
+        return "shots not stated"
+    return "zero-shot" if shots == 0 else f"{shots}-shot"
+
+
 def prompting_text(prompting: str | None) -> str:
     """The label of a prompting class, or 'prompting not stated'."""
     return vocab.label("prompting", prompting) if prompting else "prompting not stated"
@@ -47,11 +54,7 @@ def setting_title(score: Score, catalog: Catalog) -> str:
         parts.append(f"{score.split} split")
     parts.append(vocab.METRIC_BY_ID[score.metric].label)
     s = score.setting
-    parts.append(
-        "shots not stated"
-        if s.shots is None
-        else ("zero-shot" if s.shots == 0 else f"{s.shots}-shot")
-    )
+    parts.append(shots_text(s.shots))
     parts.append(prompting_text(s.prompting))
     if s.finetuned_on_train is not None:
         parts.append(("" if s.finetuned_on_train else "not ") + "fine-tuned on the training split")

@@ -19,7 +19,7 @@ from macros.render.charts import jobs as chartjobs
 from macros.render.charts.jobs import NO_CHART
 from macros.render.env import fmt_value
 from macros.render.html import el, esc
-from macros.render.leaderboard import leader_view, setting_text
+from macros.render.leaderboard import chart_view, leader_view
 from macros.schema import vocab
 
 
@@ -174,52 +174,22 @@ class PageMacros:
 
     def chart(self, name: str, benchmark: str = "medqa") -> str:
         """An inline SVG chart: 'models-per-year', 'best-over-time' or 'size-vs-score'."""
-        c = self.state().catalog
+        r = self.state().renderer
         job = chartjobs.macro_job(name, benchmark)
         if name == "models-per-year":
-            caption = "Medical models in the atlas by release year and survey type."
-        else:
-            board = chartjobs.board_of(c, job)
-            if board is None:
-                return NO_CHART
-            caption = (
-                f"{c.benchmarks[benchmark].name}, {board.title}: each model at its best score, "
-                "in any setting (hover a point for its setting and source). "
+            caption = el(
+                "figcaption", "Medical models in the atlas by release year and survey type."
             )
-        figure = self.state().renderer.chart(job)
-        if name == "models-per-year":
-            return str(el("figure", figure, el("figcaption", caption), class_="atlas-figure"))
-        csv = el("a", "Data as CSV", href=self.linker().asset(chartjobs.chart_csv_path(job)))
-        table = self.frontier_table(chartjobs.board_of(c, job))
-        return str(
-            el("figure", figure, el("figcaption", caption, csv), table, class_="atlas-figure")
+            return str(el("figure", r.chart(job), caption, class_="atlas-figure"))
+        board = chartjobs.board_of(r.catalog, job)
+        if board is None:
+            return NO_CHART
+        caption = (
+            f"{r.catalog.benchmarks[benchmark].name}, {board.title}: each model at its best "
+            "score, in any setting (hover a point for its setting and source)."
         )
-
-    def frontier_table(self, board) -> Markup:
-        """The chart's frontier as an accessible table beneath it."""
-        c = self.state().catalog
-        link = self.linker()
-        rows = [
-            el(
-                "tr",
-                el("td", when),
-                el("td", el("a", c.models[row.model].name, href=link.entry("models", row.model))),
-                el("td", fmt_value(row.best.value)),
-                el("td", setting_text(row.best.score)),
-            )
-            for when, row, ahead in progress(c, board)
-            if ahead
-        ]
-        head = el(
-            "tr", [el("th", h, scope="col") for h in ("Model date", "Model", "Score", "Setting")]
-        )
-        table = el("table", el("thead", head), el("tbody", rows), class_="atlas-table")
-        return el(
-            "details",
-            el("summary", "The frontier as a table"),
-            el("div", table, class_="atlas-table-wrap"),
-            class_="atlas-chart-data",
-        )
+        view = chart_view(r, job, board, caption)
+        return r.render("chart_figure.html.j2", self.page_src(), chart=view)
 
     def leaders(self) -> str:
         """The current leader of each main benchmark's main board, as a table."""

@@ -17,9 +17,7 @@ def display_path(path: Path, root: Path) -> str:
         shown = path.relative_to(root).as_posix()
     except ValueError:
         shown = path.as_posix()
-    return shown.encode("utf-8", "surrogateescape" if not _utf8_name(shown) else "strict").decode(
-        "utf-8", "backslashreplace"
-    )
+    return shown.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 
 def kind_of(relative: str) -> str | None:
@@ -72,11 +70,6 @@ def _utf8_name(name: str) -> bool:
     except UnicodeEncodeError:
         return False
     return True
-
-
-def display_safe(path: str) -> str:
-    """A path that can be printed even when its bytes are not UTF-8."""
-    return path.encode("utf-8", "backslashreplace").decode("utf-8")
 
 
 def _stray(display: str, message: str, code: str = "unexpected-file") -> Problem:

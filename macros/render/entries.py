@@ -3,13 +3,11 @@ result table, each drawn by its template with a facts box and cross-links."""
 
 from __future__ import annotations
 
-from macros.catalog.boards import progress
 from macros.catalog.links import src_path
 from macros.export import bibtex
 from macros.render.charts import jobs as chartjobs
-from macros.render.charts.jobs import chart_csv_path
 from macros.render.env import bib_html, first_sentence, fmt_value, front_matter, size_text
-from macros.render.leaderboard import board_view, leader_view
+from macros.render.leaderboard import board_view, chart_view, leader_view
 from macros.render.plan import GeneratedPage, page
 from macros.schema import vocab
 
@@ -147,23 +145,16 @@ def benchmark_facts(r, b, by_field: dict) -> list[tuple]:
 
 def benchmark_charts(r, bid: str, boards) -> list[dict]:
     """The progress chart of a main benchmark's main board, with its data."""
-    c = r.catalog
-    if not c.benchmarks[bid].main or not boards:
+    if not r.catalog.benchmarks[bid].main or not boards:
         return []
-    charts = []
-    for job in chartjobs.benchmark_jobs(c, bid):
-        board = next(b for b in boards if b.slug == job.board)
-        frontier = [(when, row) for when, row, ahead in progress(c, board) if ahead]
-        charts.append(
-            {
-                "svg": r.chart(job),
-                "caption": f"{board.title}: each model's best score by the date the model "
-                "appeared; the line and the labelled points are the state of the art so far.",
-                "csv": chart_csv_path(job),
-                "frontier": frontier,
-            }
-        )
-    return charts
+    caption = (
+        f"{boards[0].title}: each model's best score by the date the model appeared; the line "
+        "and the labelled points are the state of the art so far."
+    )
+    return [
+        chart_view(r, job, boards[0], caption)
+        for job in chartjobs.benchmark_jobs(r.catalog, bid, boards)
+    ]
 
 
 def benchmark_page(r, bid: str) -> GeneratedPage:

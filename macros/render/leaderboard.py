@@ -9,18 +9,13 @@ JavaScript is the board with no filter.
 
 from __future__ import annotations
 
-from macros.catalog.boards import Board, BoardRow, Claim
-from macros.catalog.comparable import prompting_text
+from macros.catalog.boards import Board, BoardRow, Claim, progress
+from macros.catalog.comparable import prompting_text, shots_text
 from macros.catalog.store import Score
 from macros.catalog.uncertainty import interval, tied_with_leader
+from macros.render.charts.jobs import chart_csv_path
 from macros.render.env import detail_text, fmt_value
 from macros.schema.entries import Setting
-
-
-def shots_text(shots: int | None) -> str:
-    if shots is None:
-        return "shots not stated"
-    return "zero-shot" if shots == 0 else f"{shots}-shot"
 
 
 def _fine_tuned(value: bool | None) -> list[str]:
@@ -133,4 +128,16 @@ def leader_view(r, board: Board) -> dict:
         "value": fmt_value(claim.value),
         "setting": setting_text(claim.score),
         "scores": claim.scores,
+    }
+
+
+def chart_view(r, job, board: Board, caption: str) -> dict:
+    """A board's progress chart as the figure template draws it: the SVG (or its
+    placeholder), a caption, the CSV of its data and the frontier as a table."""
+    frontier = [(when, row) for when, row, ahead in progress(r.catalog, board) if ahead]
+    return {
+        "svg": r.chart(job),
+        "caption": caption,
+        "csv": chart_csv_path(job),
+        "frontier": frontier,
     }

@@ -68,9 +68,10 @@ def render_all(catalog: Catalog, jobs: list[Job]) -> dict[str, str | None]:
     return {job.chart_id: render(catalog, job) for job in jobs}
 
 
-def benchmark_jobs(catalog: Catalog, benchmark_id: str) -> list[Job]:
-    """The chart of a main benchmark's page: progress on its main board."""
-    boards = boards_for(catalog, benchmark_id)
+def benchmark_jobs(catalog: Catalog, benchmark_id: str, boards=None) -> list[Job]:
+    """The chart of a main benchmark's page: progress on its main board (``boards``: the
+    benchmark's boards, when the caller has them already)."""
+    boards = boards_for(catalog, benchmark_id) if boards is None else boards
     if not boards or len(boards[0].rows) < MIN_POINTS:
         return []
     return [Job(f"chart-{benchmark_id}", "progress", benchmark_id, boards[0].slug)]
