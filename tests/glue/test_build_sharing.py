@@ -14,7 +14,7 @@ import json
 import time
 
 import pytest
-from conftest import ROOT, write_catalog
+from conftest import ROOT
 from material.plugins.search.plugin import Parser
 from mkdocs.utils.meta import get_data
 
@@ -119,16 +119,6 @@ def test_a_drawn_partial_is_kept_per_partial_and_class():
     assert cache.put("nav", "models/*/", "<nav/>") == "<nav/>"
     assert cache.get("nav", "models/*/") == "<nav/>"
     assert cache.get("tabs", "models/*/") is None
-
-
-@pytest.fixture(scope="module")
-def catalog40(tmp_path_factory):
-    """A synthetic catalogue big enough for benchmark charts (40 models)."""
-    root = tmp_path_factory.mktemp("c40")
-    write_catalog(root / "data", 40)
-    catalog, problems = load_catalog(root, style=False)
-    assert catalog is not None, problems[:3]
-    return catalog
 
 
 @pytest.fixture

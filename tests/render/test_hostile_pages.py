@@ -6,14 +6,11 @@ exercises the last line of defence: autoescaped templates and the ``html.el`` he
 
 from __future__ import annotations
 
-import dataclasses
 from html.parser import HTMLParser
 
 import pytest
-from conftest import write_catalog
+from support.hostile import hostile_catalog
 
-from macros.catalog.build import load_catalog
-from macros.kinds import FOLDERS
 from macros.render.families import FAMILIES
 from macros.render.html import el, esc, void
 from macros.render.renderer import Renderer
@@ -25,18 +22,6 @@ PAYLOADS = [
     "</textarea></title><svg onload=alert(3)>",
     "a & b < c > d \" e ' f",
 ]
-TEXT = (
-    "name",
-    "title",
-    "summary",
-    "note",
-    "venue",
-    "licence",
-    "family",
-    "answer_format",
-    "caveats",
-)
-LISTS = ("aliases", "authors", "training_data")
 
 
 class _Tags(HTMLParser):
@@ -51,49 +36,9 @@ class _Tags(HTMLParser):
         self.handlers += [(tag, name) for name, _ in attrs if name.startswith("on")]
 
 
-def _hostile(entry, text):
-    fields = type(entry).model_fields
-    update = {f: text for f in TEXT if f in fields and getattr(entry, f) is not None}
-    update |= {f: [text] for f in LISTS if f in fields}
-    if "variants" in fields:
-        update["variants"] = [
-            v.model_copy(update={"name": text, "note": text}) for v in entry.variants
-        ]
-    if "locator" in fields:
-        update["locator"] = text
-    return entry.model_copy(update=update)
-
-
-@pytest.fixture(scope="module")
-def clean_catalog(tmp_path_factory):
-    root = tmp_path_factory.mktemp("hostile")
-    write_catalog(root / "data", 40)
-    catalog, problems = load_catalog(root, style=False)
-    assert catalog is not None, problems[:3]
-    return catalog
-
-
-def hostile_catalog(catalog, text):
-    c = dataclasses.replace(catalog)
-    for kind in FOLDERS:
-        setattr(c, kind, {eid: _hostile(e, text) for eid, e in catalog.kind(kind).items()})
-    setting = {"method": text, "harness": text, "grader": text}
-    c.scores = [
-        dataclasses.replace(
-            s, locator=text, note=text, setting=s.setting.model_copy(update=setting)
-        )
-        for s in catalog.scores
-    ]
-    # Two sources that disagree, so the disagreements page has rows.
-    first = c.scores[0]
-    c.scores.append(dataclasses.replace(first, value=first.value / 2, source=c.scores[1].source))
-    c.derive()
-    return c
-
-
 @pytest.mark.parametrize("text", PAYLOADS)
-def test_every_page_family_renders_hostile_text_inert(clean_catalog, text):
-    renderer = Renderer(hostile_catalog(clean_catalog, text))
+def test_every_page_family_renders_hostile_text_inert(catalog40, text):
+    renderer = Renderer(hostile_catalog(catalog40, text))
     families = set()
     for job in renderer.plan():
         page = renderer.render_job(job)
