@@ -256,3 +256,10 @@ def test_contamination_is_flagged_and_can_be_filtered_out(browser, synthetic_sit
         assert visible.count() == 0
         assert "only=clean" in page.url
     context.close()
+
+
+def test_the_leader_is_never_tied_with_itself_and_ties_are_shown(page, real_server):
+    page.goto(real_server + "benchmarks/medqa/")
+    rows = board_rows(page, "board-us-4-option-accuracy")
+    shown = [rows.nth(i).locator(".atlas-tie").is_visible() for i in range(min(8, rows.count()))]
+    assert shown[0] is False and any(shown[1:])
