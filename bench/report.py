@@ -90,3 +90,13 @@ def table(rows: list[dict], real: dict | None, serve: float | None) -> str:
             f"| {name} | {value:.2f} {unit} | {limit:g} {unit} | {'yes' if value <= limit else 'NO'} |"
         )
     return "\n".join(lines) + "\n"
+
+
+def write_section(readme, heading: str, text: str) -> None:
+    """Put ``text`` under ``## heading`` in ``readme`` (a Path), replacing that section only."""
+    marker = f"## {heading}"
+    old = readme.read_text(encoding="utf-8")
+    head, _, rest = old.partition(marker)
+    tail = rest.split("\n## ", 1)[1] if "\n## " in rest else ""
+    new = f"{head.rstrip()}\n\n{marker}\n\n{text.strip()}\n"
+    readme.write_text(new + (f"\n## {tail}" if tail else ""), encoding="utf-8")

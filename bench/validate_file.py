@@ -20,6 +20,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent / "tests" / "support"))
 sys.path.insert(0, str(HERE.parent))
 
+from report import write_section  # noqa: E402
 from synth import write_catalog  # noqa: E402
 
 from macros.catalog.build import load_catalog  # noqa: E402
@@ -90,10 +91,7 @@ def main(argv=None) -> int:
     text = "\n".join(out)
     print(text)
     if args.write:
-        readme = args.write.read_text()
-        marker = "## Validating one file"
-        head = readme.split(marker)[0].rstrip()
-        args.write.write_text(f"{head}\n\n{marker}\n\n{text}\n")
+        write_section(args.write, "Validating one file", text)
     return 0
 
 

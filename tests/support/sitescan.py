@@ -9,12 +9,14 @@
 
 from __future__ import annotations
 
+import json
 import posixpath
 import re
-from dataclasses import dataclass
-from html.parser import HTMLParser
+from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
+
+from selectolax.lexbor import LexborHTMLParser
 
 # Script sources that belong to the site: the theme's bundle, the search worker, our own.
 ALLOWED_SCRIPT_SRC = re.compile(
@@ -60,71 +62,73 @@ class Finding:
         return f"{self.path}: [{self.code}] {self.detail}"
 
 
-class _PageParser(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.ids: set[str] = set()
-        self.links: list[str] = []
-        self.findings: list[tuple[str, str]] = []
-        self._script: dict | None = None
-        self._script_text: list[str] = []
+@dataclass
+class _Page:
+    """What the checks need of one parsed page."""
 
-    def handle_starttag(self, tag, attrs):
-        attrs_d = dict(attrs)
-        for name, value in attrs:
-            if name.startswith("on"):
-                self.findings.append(("event-handler", f"<{tag} {name}=...>"))
-            if name == "id" and value:
-                self.ids.add(value)
-            if name == "name" and tag == "a" and value:
-                self.ids.add(value)
-            if name in URL_ATTRS and value and BAD_SCHEME.match(value):
-                # The theme's own inline SVG icons use data: only in CSS, never in attributes.
-                self.findings.append(("url-scheme", f"<{tag} {name}={value[:60]!r}>"))
-            if (tag, name) in FETCHED and value and re.match(r"^\s*(https?:)?//", value):
-                rel = attrs_d.get("rel") or ""
-                if tag != "link" or rel not in ("canonical", "alternate"):
-                    self.findings.append(("external-fetch", f"<{tag} {name}={value[:80]!r}>"))
-            if name == "style" and value and CSS_URL.search(value):
-                self.findings.append(("external-fetch", f"style url() in <{tag}>"))
-        if tag == "a" and attrs_d.get("href"):
-            self.links.append(attrs_d["href"])
+    ids: set[str] = field(default_factory=set)
+    links: list[str] = field(default_factory=list)
+    findings: list[tuple[str, str]] = field(default_factory=list)
+
+
+def _check_attributes(page: _Page, tag: str, attrs: dict) -> None:
+    for name, value in attrs.items():
+        value = value or ""
+        if name.startswith("on"):
+            page.findings.append(("event-handler", f"<{tag} {name}=...>"))
+        if name in URL_ATTRS and value and BAD_SCHEME.match(value):
+            # The theme's own inline SVG icons use data: only in CSS, never in attributes.
+            page.findings.append(("url-scheme", f"<{tag} {name}={value[:60]!r}>"))
+        if (tag, name) in FETCHED and re.match(r"^\s*(https?:)?//", value):
+            rel = attrs.get("rel") or ""
+            if tag != "link" or rel not in ("canonical", "alternate", "license"):
+                page.findings.append(("external-fetch", f"<{tag} {name}={value[:80]!r}>"))
+        if name == "style" and CSS_URL.search(value):
+            page.findings.append(("external-fetch", f"style url() in <{tag}>"))
+
+
+def _check_script(page: _Page, attrs: dict, text: str) -> None:
+    src = attrs.get("src")
+    kind = (attrs.get("type") or "").lower()
+    if src:
+        if not ALLOWED_SCRIPT_SRC.search(src.split("?")[0]):
+            page.findings.append(("foreign-script", f"<script src={src[:80]!r}>"))
+    elif kind in ("application/json", "application/ld+json"):
+        # A data block that was broken out of ends early, so what is left does not parse.
+        if "<!--" in text or not _is_json(text):
+            page.findings.append(("foreign-script", "JSON data block does not parse"))
+    elif not any(p.search(text) for p in ALLOWED_INLINE):
+        page.findings.append(("foreign-script", f"inline <script>{text.strip()[:60]!r}"))
+
+
+def _is_json(text: str) -> bool:
+    try:
+        json.loads(text)
+    except ValueError:
+        return False
+    return True
+
+
+def _parse(path: Path) -> _Page:
+    """Parse a page with lexbor (an HTML parser that follows the spec) and collect its ids,
+    links and findings."""
+    page = _Page()
+    tree = LexborHTMLParser(path.read_text(encoding="utf-8", errors="replace"))
+    for node in tree.root.traverse():
+        tag = node.tag
+        if tag.startswith("-"):  # text, comments
+            continue
+        attrs = node.attributes
+        _check_attributes(page, tag, attrs)
+        if attrs.get("id"):
+            page.ids.add(attrs["id"])
+        if tag == "a" and attrs.get("name"):
+            page.ids.add(attrs["name"])
+        if tag == "a" and attrs.get("href"):
+            page.links.append(attrs["href"])
         if tag == "script":
-            self._script = attrs_d
-            self._script_text = []
-
-    def handle_startendtag(self, tag, attrs):
-        self.handle_starttag(tag, attrs)
-        if tag == "script":
-            self.handle_endtag("script")
-
-    def handle_data(self, data):
-        if self._script is not None:
-            self._script_text.append(data)
-
-    def handle_endtag(self, tag):
-        if tag == "script" and self._script is not None:
-            attrs, text = self._script, "".join(self._script_text)
-            self._script = None
-            src = attrs.get("src")
-            kind = (attrs.get("type") or "").lower()
-            if src:
-                if not ALLOWED_SCRIPT_SRC.search(src.split("?")[0]):
-                    self.findings.append(("foreign-script", f"<script src={src[:80]!r}>"))
-            elif kind == "application/json":
-                if "</" in text:
-                    self.findings.append(("foreign-script", "JSON data block contains '</'"))
-            elif not any(p.search(text) for p in ALLOWED_INLINE):
-                self.findings.append(("foreign-script", f"inline <script>{text.strip()[:60]!r}"))
-        if tag == "style":
-            pass
-
-
-def _parse(path: Path) -> _PageParser:
-    parser = _PageParser()
-    parser.feed(path.read_text(encoding="utf-8", errors="replace"))
-    parser.close()
-    return parser
+            _check_script(page, attrs, node.text(deep=True))
+    return page
 
 
 def scan_site(
@@ -140,58 +144,65 @@ def scan_site(
     and so may be linked before they exist.
     """
     findings: list[Finding] = []
-    pages = sorted(site.rglob("*.html"))
-    parsed = {p: _parse(p) for p in pages}
-    for page, parser in parsed.items():
-        rel = page.relative_to(site).as_posix()
-        for code, detail in parser.findings:
+    files = {p.relative_to(site).as_posix(): p for p in site.rglob("*") if p.is_file()}
+    parsed = {rel: _parse(path) for rel, path in sorted(files.items()) if rel.endswith(".html")}
+    site_files = _SiteFiles(set(files) | set(publish_time), parsed)
+    for rel, page in parsed.items():
+        for code, detail in page.findings:
             if code == "external-fetch" and not offline:
                 continue
             findings.append(Finding(rel, code, detail))
-        if check_links and page.name != "404.html":
-            findings.extend(_check_links(site, page, parser, parsed, publish_time))
+        if check_links and not rel.endswith("404.html"):
+            findings.extend(_check_links(rel, page, site_files))
     if offline:
-        for css in sorted(site.rglob("*.css")):
-            text = css.read_text(encoding="utf-8", errors="replace")
+        for rel in sorted(r for r in files if r.endswith(".css")):
+            text = files[rel].read_text(encoding="utf-8", errors="replace")
             for m in re.finditer(
                 r"@import\s+url\(\s*['\"]?(https?:)?//|url\(\s*['\"]?(https?:)?//", text
             ):
-                findings.append(
-                    Finding(css.relative_to(site).as_posix(), "external-fetch", m.group(0))
-                )
+                findings.append(Finding(rel, "external-fetch", m.group(0)))
     return findings
 
 
-def _check_links(
-    site: Path, page: Path, parser: _PageParser, parsed: dict, publish_time=()
-) -> list[Finding]:
+@dataclass(frozen=True)
+class _SiteFiles:
+    """The files of the site (relative posix paths) and its parsed pages."""
+
+    paths: set[str]
+    pages: dict[str, _Page]
+
+    def target(self, rel_page: str, path: str) -> str | None:
+        """The file a relative link's path points to, or None when it leaves the site."""
+        if not path:
+            return rel_page
+        joined = posixpath.normpath(posixpath.join(posixpath.dirname(rel_page), path))
+        if joined.startswith(".."):
+            return None
+        index = "index.html" if joined == "." else f"{joined}/index.html"
+        if path.endswith("/") or (joined not in self.paths and index in self.paths):
+            return index
+        return joined
+
+
+def _check_links(rel_page: str, page: _Page, files: _SiteFiles) -> list[Finding]:
     out = []
-    rel_page = page.relative_to(site).as_posix()
-    for href in parser.links:
+    for href in page.links:
         parts = urlsplit(href)
         if parts.scheme or href.startswith("//") or href.startswith("mailto:"):
             continue
         if href.startswith("/"):
             out.append(Finding(rel_page, "absolute-link", href))
             continue
-        target_path = unquote(parts.path)
-        if target_path:
-            joined = posixpath.normpath(posixpath.join(posixpath.dirname(rel_page), target_path))
-            if joined.startswith(".."):
-                out.append(Finding(rel_page, "broken-link", f"{href} leaves the site"))
-                continue
-            target = site / joined
-            if target.is_dir() or href.endswith("/"):
-                target = target / "index.html"
-        else:
-            target = page
-        if not target.is_file() and target.relative_to(site).as_posix() not in publish_time:
+        target = files.target(rel_page, unquote(parts.path))
+        if target is None:
+            out.append(Finding(rel_page, "broken-link", f"{href} leaves the site"))
+            continue
+        if target not in files.paths:
             out.append(Finding(rel_page, "broken-link", href))
             continue
-        if parts.fragment and target.suffix == ".html":
-            ids = parsed[target].ids if target in parsed else _parse(target).ids
+        if parts.fragment and target in files.pages:
             anchor = unquote(parts.fragment)
-            if anchor not in ids and "=" not in anchor:
+            if anchor not in files.pages[target].ids and "=" not in anchor:
                 out.append(Finding(rel_page, "broken-anchor", href))
     return out
 
@@ -212,7 +223,6 @@ def scan_exports(site: Path) -> list[Finding]:
     """Findings in the exports and page set: formula-leading CSV cells, a BibTeX file or feed
     that does not parse, an over-large page, an index page that is not an index."""
     import csv
-    import json
     import xml.etree.ElementTree as ET
 
     import bibtexparser
