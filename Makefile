@@ -12,7 +12,7 @@ export NO_MKDOCS_2_WARNING := 1
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 315532800)
 HOST ?= 127.0.0.1:8000
 
-.PHONY: help install serve build offline validate fmt schema test lint bench clean
+.PHONY: help install serve build offline release validate fmt schema test lint bench clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-9s %s\n", $$1, $$2}'
@@ -38,7 +38,7 @@ serve: $(SITE_STAMP) ## Build the site and serve it at http://127.0.0.1:8000
 
 build: $(SITE_STAMP) ## Build the publishable site into site/ (with the offline zip); never half-built
 	rm -rf build/site.tmp
-	$(BIN)/mkdocs build --strict -d build/site.tmp
+	ATLAS_PUBLISH=1 $(BIN)/mkdocs build --strict -d build/site.tmp
 	$(MAKE) --no-print-directory offline
 	mkdir -p build/site.tmp/downloads && cp dist/medllm-atlas-offline.zip build/site.tmp/downloads/
 	rm -rf site && mv build/site.tmp site
@@ -48,6 +48,10 @@ offline: $(SITE_STAMP) ## Build the offline copy and zip it into dist/
 	rm -rf build/offline
 	OFFLINE=true $(BIN)/mkdocs build --strict -d build/offline
 	$(BIN)/atlas zip build/offline dist/medllm-atlas-offline.zip
+
+release: $(SITE_STAMP) ## Write the citable bundle dist/medllm-atlas-data-$(VERSION).zip (VERSION=x.y.z)
+	@test -n "$(VERSION)" || { echo "usage: make release VERSION=x.y.z"; exit 2; }
+	$(BIN)/atlas release $(VERSION)
 
 validate: $(SITE_STAMP) ## Check every data file (file:line:col messages)
 	$(BIN)/atlas validate --fail-on-warnings
@@ -70,6 +74,7 @@ test: $(TEST_STAMP) ## Install what the tests need, then run lint and the whole 
 bench: $(SITE_STAMP) ## Run the build benchmark (N = 300, 1000, 5000) and update bench/README.md
 	$(PY) bench/run.py --sizes 300 1000 5000 --write bench/README.md
 	$(PY) bench/validate_file.py --write bench/README.md
+	$(PY) bench/scan.py --write bench/README.md
 
 clean: ## Remove build outputs (keeps .venv)
 	rm -rf site build dist .pytest_cache

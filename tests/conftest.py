@@ -19,6 +19,7 @@ sys.path.insert(0, str(ROOT / "tests" / "support"))
 
 from synth import make_project, write_catalog  # noqa: E402
 
+SITE_URL = "https://example.org/atlas/"  # the public URL the real site is built for
 BUILD_ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1767225600"}
 
 
@@ -141,8 +142,10 @@ def pytest_sessionfinish(session, exitstatus):
 
 @pytest.fixture(scope="session")
 def real_site(tmp_path_factory) -> Path:
-    """The real project, built once per run with --strict (online layout)."""
-    return built_once(tmp_path_factory, "real-site", lambda site: mkdocs_build(ROOT, site))
+    """The real project, built once per run with --strict (online layout), as a publishing
+    build with a public URL."""
+    env = {"ATLAS_PUBLISH": "1", "ATLAS_SITE_URL": SITE_URL}
+    return built_once(tmp_path_factory, "real-site", lambda site: mkdocs_build(ROOT, site, env=env))
 
 
 def _offline(work: Path) -> None:

@@ -108,6 +108,10 @@ class Catalog:
     files: dict[tuple[str, str], str] = field(default_factory=dict)
     # kind -> {old id: new id}, from data/redirects.yaml.
     redirects: dict[str, dict[str, str]] = field(default_factory=dict)
+    # The data changes since the previous release (catalog.changes.as_json), if one exists.
+    changes: dict | None = None
+    # The data version (CITATION.cff's, set by `atlas release`), or "unreleased".
+    version: str = "unreleased"
 
     scores: list[Score] = field(default_factory=list)
     # Derived links.

@@ -38,7 +38,9 @@ _CORPORATE = re.compile(
 def author(name: str) -> str:
     """An author for BibTeX: a corporate name is braced, so it stays one name."""
     text = escape(name)
-    return "{" + text + "}" if _CORPORATE.search(name) else text
+    # " and " inside a name would split it in two.
+    whole = _CORPORATE.search(name) or " and " in f" {name.lower()} "
+    return "{" + text + "}" if whole else text
 
 
 def cite_key(paper_id: str) -> str:

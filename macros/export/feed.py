@@ -27,6 +27,7 @@ def atom_feed(catalog: Catalog, site_url: str = "", limit: int = 100) -> str:
         "  <author><name>MedLLM Atlas contributors</name></author>",
         f'  <link rel="self" href="{xml_escape(base)}feed.xml"/>' if base else "",
     ]
+    out += _changes_entry(catalog, base, updated)
     for added, kind, eid, e in items:
         title = getattr(e, "name", eid)
         summary = getattr(e, "summary", None) or getattr(e, "note", None) or title
@@ -43,3 +44,26 @@ def atom_feed(catalog: Catalog, site_url: str = "", limit: int = 100) -> str:
         ]
     out.append("</feed>")
     return "\n".join(line for line in out if line) + "\n"
+
+
+def _changes_entry(catalog: Catalog, base: str, updated: str) -> list[str]:
+    """One feed entry for the data changes since the previous release, if there is one."""
+    doc = catalog.changes
+    if not doc:
+        return []
+    counts = ", ".join(
+        f"{len(doc[group][what])} {group} {what}"
+        for group in ("entries", "results")
+        for what in ("added", "changed", "removed")
+    )
+    href = base + dest_url("changes.md", True)
+    return [
+        "  <entry>",
+        f"    <title>Data changes since {xml_escape(doc['base'])}</title>",
+        f"    <id>tag:medllm-atlas,2026:changes/{xml_escape(doc['base'])}</id>",
+        f"    <updated>{updated}</updated>",
+        f'    <link rel="alternate" href="{xml_escape(href)}"/>',
+        '    <category term="changes"/>',
+        f"    <summary>{xml_escape(counts)}</summary>",
+        "  </entry>",
+    ]

@@ -9,10 +9,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from macros.catalog.changes import Changes, as_json
 from macros.catalog.store import Catalog
 from macros.export import bibtex
-from macros.export.api import API, api_files
+from macros.export.api import API, api_files, json_text
 from macros.export.chart_data import chart_files
+from macros.export.croissant import croissant
 from macros.export.csvfiles import MODEL_CSV_COLUMNS, RESULT_CSV_COLUMNS, csv_text, model_rows
 from macros.export.feed import atom_feed
 from macros.export.records import score_record
@@ -29,6 +31,8 @@ def render_exports(
     files["atlas.bib"] = bibtex.entries([catalog.papers[p] for p in sorted(catalog.papers)])
     files["feed.xml"] = atom_feed(catalog, site_url)
     files.update(chart_files(catalog))
+    files["changes.json"] = json_text(catalog.changes or as_json(Changes(), None, "this build"))
+    files["croissant.json"] = croissant(files, catalog, site_url=site_url)
     return files
 
 

@@ -13,7 +13,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from macros.catalog.build import load_catalog
+from macros.catalog.changes import release_changes
 from macros.catalog.store import Catalog
+from macros.export.metadata import data_version
 from macros.glue.navcache import NavCache
 from macros.glue.pagestream import PageStream
 from macros.load.problems import Problem, summary_line
@@ -59,6 +61,8 @@ class Build:
         if catalog is None:
             self.catalog = None
             raise DataError(problems)
+        catalog.changes = release_changes(root)
+        catalog.version = data_version(root)
         self.root, self.catalog = root, catalog
         self.edit_base = f"{repository.rstrip('/')}/edit/{branch}" if repository else ""
         self.charts = ChartService(catalog)

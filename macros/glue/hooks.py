@@ -22,6 +22,7 @@
 from __future__ import annotations
 
 import atexit
+import os
 from pathlib import Path
 
 import jinja2
@@ -36,6 +37,7 @@ from macros.glue.build import BUILD, DataError
 from macros.glue.navcache import NavCache
 from macros.glue.pagestream import PageRenderError
 from macros.glue.workers import worker_wanted
+from macros.render.head import PageInfo, head_tags
 from macros.render.plan import fill_blocks
 
 
@@ -49,7 +51,22 @@ def on_startup(command, dirty):
     BUILD.serve = command == "serve"
 
 
+def _check_publish_url(config) -> None:
+    """A publishing build (ATLAS_PUBLISH=1) needs the public https URL of the site."""
+    if os.environ.get("ATLAS_PUBLISH") != "1" or os.environ.get("OFFLINE") == "true":
+        return
+    url = config.site_url or ""
+    if not url.startswith("https://"):
+        got = f"got {url!r}" if url else "it is not set"
+        raise PluginError(
+            "publishing build: ATLAS_SITE_URL must be the site's public https URL "
+            f"(the sitemap, canonical links and feed are built from it); {got}. "
+            "`make serve` and `make offline` need no URL."
+        )
+
+
 def on_config(config):
+    _check_publish_url(config)
     root = Path(config.config_file_path).resolve().parent
     settings = _settings(config)
     try:
@@ -141,7 +158,27 @@ def on_env(env, config, files):
         [env.loader, jinja2.PrefixLoader({"theme": jinja2.FileSystemLoader(own)})]
     )
     env.globals["atlas_nav"] = BUILD.nav
+    env.globals["atlas_head"] = _head
     return env
+
+
+def _head(page, config, feed_href: str):
+    """The head metadata of ``page`` (render/head.py); called by docs/overrides/main.html."""
+    file = getattr(page, "file", None)
+    info = PageInfo(
+        src=file.src_uri if file else "",
+        title=jinja2.filters.do_striptags(getattr(page, "title", None) or ""),
+        canonical=getattr(page, "canonical_url", None) or None,
+        feed_href=feed_href,
+        description=(getattr(page, "meta", None) or {}).get("description"),
+    )
+    return head_tags(
+        BUILD.ready().catalog,
+        info,
+        site_name=config.site_name,
+        site_description=config.site_description or "",
+        site_url=config.site_url or "",
+    )
 
 
 def on_page_content(html, page, config, files):

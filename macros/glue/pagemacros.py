@@ -36,6 +36,7 @@ class PageMacros:
         "landmarks",
         "count",
         "score_count",
+        "data_version",
         "disagreement_count",
         "label",
         "vocabulary",
@@ -70,6 +71,10 @@ class PageMacros:
     def score_count(self) -> int:
         """Number of sourced results."""
         return len(self.state().catalog.scores)
+
+    def data_version(self) -> str:
+        """The data version of this build (CITATION.cff's; "unreleased" before the first)."""
+        return esc(self.state().catalog.version)
 
     def disagreement_count(self) -> int:
         """Number of (model, benchmark, setting) cases where sources disagree."""

@@ -58,7 +58,8 @@ def front_matter(title: str, description: str = "", **extra) -> str:
     safe_title = html.escape(title.replace("<", "‹").replace(">", "›"), quote=False)
     data = {"title": safe_title, "render_macros": False}
     if description:
-        data["description"] = html.escape(description.replace("<", "‹").replace(">", "›"))
+        # Plain text: the page head (render/head.py) escapes it where it is written.
+        data["description"] = " ".join(description.split())
     data.update(extra)
     text = yaml.dump(data, Dumper=_DUMPER, allow_unicode=True, sort_keys=True)
     return "---\n" + text + "---\n\n"

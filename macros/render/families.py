@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from macros.render import entries, indexes, special
+from macros.render import changes, entries, indexes, special
 
 FAMILIES = {
     "models": entries.model_page,
@@ -16,4 +16,5 @@ FAMILIES = {
     "compare": special.compare_page,
     "lineage": special.lineage_page,
     "disagreements": special.disagreements_page,
+    "changes": changes.changes_page,
 }

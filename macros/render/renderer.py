@@ -177,6 +177,7 @@ class Renderer:
             PageJob("compare.md", "compare"),
             PageJob("lineage.md", "lineage"),
             PageJob("disagreements.md", "disagreements"),
+            PageJob("changes.md", "changes"),
         ]
         return jobs
 

@@ -5,6 +5,8 @@ atlas fmt [paths] [--check]
 atlas new <kind> "<name>"
 atlas show <id>
 atlas export [--out DIR]
+atlas changes REV1 [REV2] [--json]
+atlas release VERSION
 atlas schema
 """
 
@@ -32,8 +34,60 @@ def cmd_validate(args) -> int:
     for p in problems:
         print(p.github() if args.format == "github" else p.text())
     print(summary_line(problems), file=sys.stderr if args.format == "github" else sys.stdout)
+    if args.base:
+        _print_changed_numbers(root, args.base)
     errors = any(p.severity == "error" for p in problems)
     return 1 if errors or (args.fail_on_warnings and problems) else 0
+
+
+def _print_changed_numbers(root: Path, base: str) -> None:
+    """Every result whose number changed since ``base``: what a reviewer must re-check."""
+    from macros.catalog.changes import Changes, as_text, diff, snapshot, snapshot_at
+
+    try:
+        found = diff(snapshot_at(root, base), snapshot(root))
+    except ValueError as exc:
+        print(f"note: changed numbers not listed: {exc}", file=sys.stderr)
+        return
+    lines = as_text(Changes(results_changed=found.results_changed))
+    print(f"Changed numbers since {base}: {len(lines)}")
+    for line in lines:
+        print(f"  {line}")
+
+
+def cmd_changes(args) -> int:
+    import json
+
+    from macros.catalog.changes import as_json, as_text, diff, snapshot, snapshot_at
+
+    root = _root(args)
+    try:
+        old = snapshot_at(root, args.rev1)
+        new = snapshot_at(root, args.rev2) if args.rev2 else snapshot(root)
+    except ValueError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    found = diff(old, new)
+    if args.json:
+        print(json.dumps(as_json(found, args.rev1, args.rev2 or "working tree"), indent=1))
+    else:
+        for line in as_text(found) or ["no changes"]:
+            print(line)
+    return 0
+
+
+def cmd_release(args) -> int:
+    from macros.tools.release import make_release
+
+    try:
+        bundle, tag = make_release(_root(args), args.version)
+    except ValueError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    print(f"wrote {bundle}")
+    print(f"set version {args.version} in CITATION.cff and .zenodo.json; commit them, then:")
+    print(f"  git tag -a {tag} -m 'MedLLM Atlas data {args.version}' && git push origin {tag}")
+    return 0
 
 
 def _data_files(root: Path, paths: list[str]) -> list[tuple[str, Path]]:
@@ -131,7 +185,12 @@ def cmd_zip(args) -> int:
 def cmd_schema(args) -> int:
     from macros.tools import issueforms, jsonschemas
 
-    for path in [*jsonschemas.write_all(_root(args)), *issueforms.write_all(_root(args))]:
+    try:
+        written = [*jsonschemas.write_all(_root(args)), *issueforms.write_all(_root(args))]
+    except ValueError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    for path in written:
         print(f"wrote {path.relative_to(_root(args))}")
     return 0
 
@@ -156,7 +215,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--base",
         metavar="REV",
-        help="git revision to compare with: removed ids need a redirect (e.g. origin/main)",
+        help="git revision to compare with: removed ids need a redirect, and every changed "
+        "number is listed with its source (e.g. origin/main)",
     )
     p.set_defaults(func=cmd_validate)
 
@@ -181,6 +241,18 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("export", help="write JSON, CSV, BibTeX and Atom exports")
     p.add_argument("--out", default="site", help="output folder (default: site)")
     p.set_defaults(func=cmd_export)
+
+    p = sub.add_parser(
+        "changes", help="entries and results added, changed, removed between revisions"
+    )
+    p.add_argument("rev1", help="the older git revision, e.g. v0.1.0")
+    p.add_argument("rev2", nargs="?", help="the newer revision (default: the working tree)")
+    p.add_argument("--json", action="store_true", help="print the changes as JSON")
+    p.set_defaults(func=cmd_changes)
+
+    p = sub.add_parser("release", help="write the frozen data bundle dist/medllm-atlas-data-X.zip")
+    p.add_argument("version", help="the version, x.y.z")
+    p.set_defaults(func=cmd_release)
 
     p = sub.add_parser("zip", help="pack a built offline site into a deterministic zip")
     p.add_argument("site", help="the built site folder")

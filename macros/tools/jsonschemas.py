@@ -29,11 +29,27 @@ def render_all() -> dict[str, str]:
     }
 
 
+def write_export_contract(root: Path) -> Path:
+    """Refresh the committed export schema (the api/v1 contract) with what v1 may gain;
+    refuse a breaking change, which needs api/v2."""
+    from macros.export.api import export_schema
+    from macros.export.compat import COMMITTED, breaking_changes, committed_schema, schema_text
+
+    current = export_schema()
+    path = root / COMMITTED
+    if path.exists():
+        broken = breaking_changes(committed_schema(root), current)
+        if broken:
+            raise ValueError("breaking change to api/v1 (needs api/v2): " + "; ".join(broken))
+    path.write_text(schema_text(current), encoding="utf-8")
+    return path
+
+
 def write_all(root: Path) -> list[Path]:
     """Write every schema under ``root/schemas``; return the paths written."""
     out_dir = root / SCHEMA_DIR
     out_dir.mkdir(exist_ok=True)
-    written = []
+    written = [write_export_contract(root)]
     for name, text in render_all().items():
         path = out_dir / name
         path.write_text(text, encoding="utf-8")

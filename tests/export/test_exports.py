@@ -113,6 +113,39 @@ def test_the_bibtex_parses_with_bibtexparser(real_site, real_catalog):
     assert entry.fields_dict["year"].value == str(sample.year)
 
 
+def test_bibtex_names_months_and_dois_read_as_bibtex_tools_read_them(real_site, real_catalog):
+    from bibtexparser import middlewares as mw
+
+    from macros.export.bibtex import _CORPORATE
+
+    text = (real_site / "atlas.bib").read_text(encoding="utf-8")
+    # Without the default middleware a field keeps its braces: a bare macro has none.
+    raw = {e.key: e for e in bibtexparser.parse_string(text, parse_stack=[]).entries}
+    named = bibtexparser.parse_string(
+        text, append_middleware=[mw.SeparateCoAuthors(), mw.SplitNameParts()]
+    )
+    corporate_seen = 0
+    for entry in named.entries:
+        paper = real_catalog.papers[entry.key]
+        month = raw[entry.key].fields_dict.get("month")
+        if paper.month:
+            assert month.value == "janfebmaraprmayjunjulaugsepoctnovdec"[3 * paper.month - 3 :][:3]
+        doi = raw[entry.key].fields_dict.get("doi")
+        if paper.doi:
+            assert doi.value == "{" + paper.doi + "}", "a DOI is written verbatim"
+        if not paper.authors:
+            continue
+        names = entry.fields_dict["author"].value
+        assert len(names) == len(paper.authors) + (1 if paper.et_al else 0), entry.key
+        for written, parts in zip(paper.authors, names, strict=False):
+            if _CORPORATE.search(written):
+                corporate_seen += 1
+                assert parts.first == [] and parts.last == ["{" + written + "}"], parts
+            else:
+                assert parts.last, (entry.key, written)
+    assert corporate_seen >= 2, "the data has corporate authors such as 'LASA Team'"
+
+
 def test_the_feed_is_valid_atom(real_site):
     feed = feedparser.parse((real_site / "feed.xml").read_bytes())
     assert feed.bozo == 0, feed.get("bozo_exception")

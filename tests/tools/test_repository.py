@@ -77,6 +77,39 @@ def test_deploy_publishes_main_to_pages():
     assert wf["jobs"]["deploy"]["environment"]["name"] == "github-pages"
 
 
+def test_deploy_builds_with_the_pages_base_url_and_the_release_tags():
+    build = load(ROOT / ".github" / "workflows" / "deploy.yml")["jobs"]["build"]
+    by_id = {s.get("id"): s for s in build["steps"]}
+    assert by_id["pages"]["uses"].startswith("actions/configure-pages@")
+    make = next(s for s in build["steps"] if s.get("run") == "make build")
+    assert make["env"]["ATLAS_SITE_URL"] == "${{ steps.pages.outputs.base_url }}/"
+    assert build["steps"][0]["with"]["fetch-depth"] == 0
+    assert build["permissions"] == {"contents": "read", "pages": "read"}
+
+
+def test_a_release_tag_attaches_the_bundle_with_least_privilege():
+    wf = load(ROOT / ".github" / "workflows" / "release.yml")
+    triggers = wf.get(True) or wf.get("on")
+    assert triggers == {"push": {"tags": ["v*.*.*"]}}
+    (job,) = wf["jobs"].values()
+    assert job["permissions"] == {"contents": "write"}
+    runs = [s.get("run", "") for s in job["steps"]]
+    assert any("make release VERSION=" in r for r in runs)
+    assert any("gh release create" in r and "dist/medllm-atlas-data-" in r for r in runs)
+
+
+def test_make_build_is_a_publishing_build_and_make_offline_is_not():
+    import subprocess
+
+    def commands(target):
+        done = subprocess.run(["make", "-n", target], cwd=ROOT, capture_output=True, text=True)
+        return [line for line in done.stdout.splitlines() if "mkdocs build" in line]
+
+    assert all(line.startswith("ATLAS_PUBLISH=1 ") for line in commands("build")[:1])
+    assert commands("build") and "OFFLINE=true" in commands("build")[-1]
+    assert not any("ATLAS_PUBLISH" in line for line in commands("offline"))
+
+
 def test_issue_forms_are_generated_from_the_vocabularies():
     for name, text in issueforms.render_all().items():
         committed = ROOT / ".github" / "ISSUE_TEMPLATE" / name
@@ -161,4 +194,19 @@ def test_every_build_output_is_ignored_by_git():
     makefile = (ROOT / "Makefile").read_text()
     for folder in ("site", "build", "dist"):
         assert f"{folder}/" in makefile or f" {folder}" in makefile
-        assert f"{folder}/" in ignored, folder
+        assert f"/{folder}/" in ignored, folder  # anchored: tests/site/ is source
+
+
+def test_no_source_file_is_ignored_by_git():
+    import subprocess
+
+    sources = [
+        p for top in ("macros", "tests", "docs", "bench") for p in (ROOT / top).rglob("*.py")
+    ]
+    done = subprocess.run(
+        ["git", "check-ignore", "--no-index", *map(str, sources)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
+    assert done.stdout == "", done.stdout
