@@ -12,19 +12,19 @@ export NO_MKDOCS_2_WARNING := 1
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 315532800)
 HOST ?= 127.0.0.1:8000
 
-.PHONY: help install serve build offline release validate fmt schema test lint bench clean
+.PHONY: help install hooks serve build offline release validate fmt schema test lint bench clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-9s %s\n", $$1, $$2}'
 
 $(SITE_STAMP): pyproject.toml $(CONSTRAINTS)
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -c $(CONSTRAINTS) -e .
+	$(PY) -m pip install --quiet --quiet --upgrade pip
+	$(PY) -m pip install --quiet --quiet -c $(CONSTRAINTS) -e .
 	@touch $@
 
 $(TEST_STAMP): $(SITE_STAMP)
-	$(PY) -m pip install --quiet -c $(CONSTRAINTS) -e '.[test]'
+	$(PY) -m pip install --quiet --quiet -c $(CONSTRAINTS) -e '.[test]'
 	@command -v chromium >/dev/null 2>&1 || { \
 	  echo "Installing Debian's chromium for the browser tests"; \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
@@ -32,6 +32,10 @@ $(TEST_STAMP): $(SITE_STAMP)
 	@touch $@
 
 install: $(SITE_STAMP) ## Create .venv with the pinned dependencies
+
+hooks: $(SITE_STAMP) ## Install the git pre-commit hooks (ruff, atlas fmt, atlas validate)
+	$(PY) -m pip install --quiet --quiet -c $(CONSTRAINTS) -e '.[test,dev]'
+	$(BIN)/pre-commit install
 
 serve: $(SITE_STAMP) ## Build the site and serve it at http://127.0.0.1:8000
 	$(BIN)/mkdocs serve --dirty -a $(HOST)

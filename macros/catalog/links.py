@@ -98,7 +98,23 @@ def describe(catalog: Catalog, entry_id: str) -> str | None:
         lines.extend(f"    {label}: {', '.join(values)}" for label, values in out)
         lines.append("  linked from:" if back else "  linked from: nothing")
         lines.extend(f"    {label}: {', '.join(values)}" for label, values in back)
+        lines.extend(_score_lines(catalog, kind, entry_id))
     return "\n".join(lines) if lines else None
+
+
+def _score_lines(catalog: Catalog, kind: str, entry_id: str) -> list[str]:
+    """Each result of a model or result table, with the file and line where it is written:
+    where a correction starts."""
+    scores = {"models": catalog.model_scores, "results": catalog.table_scores}.get(kind, {})
+    found = scores.get(entry_id, [])
+    if not found:
+        return []
+    out = ["  results (file:line):"]
+    for s in found:
+        where = f"{catalog.files[s.origin]}:{s.line}" if s.line else catalog.files[s.origin]
+        variant = f"/{s.variant}" if s.variant else ""
+        out.append(f"    {s.model} on {s.benchmark}{variant} = {s.value:g} {s.metric}: {where}")
+    return out
 
 
 def _outgoing(catalog: Catalog, kind: str, entry) -> list[tuple[str, list[str]]]:

@@ -57,7 +57,9 @@ def _provenance(row) -> dict:
     }
 
 
-def _score(entry, model_id: str, model, benchmarks: dict, row, source, locator, setting) -> Score:
+def _score(
+    entry, model_id: str, model, benchmarks: dict, row, source, locator, setting, line=0
+) -> Score:
     return Score(
         model=model_id,
         benchmark=row.benchmark,
@@ -71,8 +73,15 @@ def _score(entry, model_id: str, model, benchmarks: dict, row, source, locator, 
         note=row.note,
         reported_by=reported_by(model, benchmarks.get(row.benchmark), source),
         origin=(entry.kind, entry.id),
+        line=line,
         **_provenance(row),
     )
+
+
+def _lines(entry, key: str, count: int) -> list[int]:
+    """The line of each row, or 0s when they cannot be told apart (a salvaged file)."""
+    lines = entry.item_lines(key)
+    return lines if len(lines) == count else [0] * count
 
 
 def located_scores(entries: dict[str, dict[str, Entry]]) -> list[LocatedScore]:
@@ -82,11 +91,13 @@ def located_scores(entries: dict[str, dict[str, Entry]]) -> list[LocatedScore]:
     models = entries["models"]
     for entry in models.values():
         m = entry.obj
+        lines = _lines(entry, "results", len(m.results))
         for i, r in enumerate(m.results):
-            s = _score(entry, m.id, m, benchmarks, r, r.source, r.locator, r.setting)
+            s = _score(entry, m.id, m, benchmarks, r, r.source, r.locator, r.setting, lines[i])
             out.append(LocatedScore(entry, ("results", i), r, s, True))
     for entry in entries["results"].values():
         t = entry.obj
+        lines = _lines(entry, "rows", len(t.rows))
         for i, row in enumerate(t.rows):
             model = models.get(row.model)
             setting = effective_setting(t.setting, row.setting)
@@ -99,6 +110,7 @@ def located_scores(entries: dict[str, dict[str, Entry]]) -> list[LocatedScore]:
                 t.source,
                 row.locator or t.locator,
                 setting,
+                lines[i],
             )
             out.append(LocatedScore(entry, ("rows", i), row, s, model is not None))
     return out

@@ -44,6 +44,7 @@ class Build:
     charts: ChartService | None = None
     pages: PageStream | None = None
     edit_base: str = ""
+    site_url: str = ""  # the public URL, when the build knows it
     site_dir: str | None = None  # set while a build is under way
     nav: NavCache | None = None
     generated: dict[str, GeneratedPage] = field(default_factory=dict)
@@ -53,7 +54,13 @@ class Build:
     digests: dict[str, int] = field(default_factory=dict)  # kept across serve rebuilds
 
     def prepare(
-        self, root: Path, *, use_directory_urls: bool, repository: str = "", branch: str = "main"
+        self,
+        root: Path,
+        *,
+        use_directory_urls: bool,
+        repository: str = "",
+        branch: str = "main",
+        site_url: str = "",
     ) -> None:
         """Load and validate data/ under ``root``; raise DataError listing all errors."""
         catalog, problems = load_catalog(root, style=False)
@@ -65,6 +72,7 @@ class Build:
         catalog.version = data_version(root)
         self.root, self.catalog = root, catalog
         self.edit_base = f"{repository.rstrip('/')}/edit/{branch}" if repository else ""
+        self.site_url = site_url
         self.charts = ChartService(catalog)
         self.renderer = self._renderer(use_directory_urls)
 
@@ -74,6 +82,7 @@ class Build:
             use_directory_urls=use_directory_urls,
             edit_base=self.edit_base,
             charts=self.charts,
+            site_url=self.site_url,
         )
 
     def ready(self) -> Build:

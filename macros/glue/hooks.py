@@ -75,6 +75,7 @@ def on_config(config):
             use_directory_urls=config.use_directory_urls,
             repository=settings.get("repository", ""),
             branch=settings.get("branch", "main"),
+            site_url=config.site_url or "",
         )
     except DataError as exc:
         raise PluginError(f"MedLLM Atlas data errors:\n{exc}") from None

@@ -11,6 +11,7 @@ from pydantic import BaseModel, ValidationError
 
 from macros.kinds import model_of
 from macros.load.entry import Entry
+from macros.load.partial import placeholder_paths, salvage, without
 from macros.load.problems import Problem, format_field
 from macros.load.yamlload import Loaded, load_yaml
 from macros.schema.fields import submodel
@@ -30,19 +31,65 @@ _PYDANTIC_CODES = {
 }
 
 
+# What a required field holds, for the "is missing" message.
+MISSING_HINTS = {
+    "source": "the id of the source you read it in, an entry in data/papers/ "
+    "(add one with `atlas new paper <arXiv id, DOI or URL>`)",
+    "locator": "where in the source you read it, e.g. 'Table 3' or 'README, Evaluation'",
+    "benchmark": "an id in data/benchmarks/, e.g. medqa",
+    "metric": "one of the benchmark's metrics, e.g. accuracy",
+    "value": "the number as the source prints it, in the metric's unit",
+    "summary": "two to four sentences in your own words",
+    "added": "today's date, YYYY-MM-DD",
+    "reviewed": "the date you last checked the entry against its sources, YYYY-MM-DD",
+    "kind": "medical, or general for base models and baselines",
+    "supports": "the claim fields this source backs, e.g. [parameters, released]",
+}
+PLACEHOLDER_MESSAGE = "fill in or remove (a template value in angle brackets)"
+
+
 def read_entry(kind: str, path: Path, display: str) -> tuple[Entry | None, Loaded, list[Problem]]:
-    """Parse and validate one file; the entry is None when YAML or the schema failed."""
+    """Parse and validate one file, reporting every problem of both layers.
+
+    The entry is None when nothing usable is left (a syntax error, or a required top-level
+    field that is wrong); otherwise it holds what the schema accepts, marked ``partial``
+    when something had to be left out, so the rules can still check the rest.
+    """
     loaded = load_yaml(path, display, positions=False)
     problems = list(loaded.problems)
     if loaded.data is None:
         return None, loaded, problems
+    unfilled = placeholder_paths(loaded.data)
+    for loc in unfilled:
+        line, col = loaded.position(loc)
+        problems.append(
+            Problem(display, line, col, "placeholder", format_field(loc), PLACEHOLDER_MESSAGE)
+        )
+    data = without(loaded.data, unfilled) if unfilled else loaded.data
     model = model_of(kind)
     try:
-        obj = model.model_validate(loaded.data)
+        obj = model.model_validate(data)
     except ValidationError as exc:
-        problems.extend(schema_problems(exc, model, loaded, display))
-        return None, loaded, problems
-    return Entry(kind, obj.id, display, loaded, obj), loaded, problems
+        already = {p.field for p in problems}  # the YAML layer or a placeholder said it
+        covered = {format_field(loc) for loc in unfilled}
+        for problem in schema_problems(exc, model, loaded, display, data):
+            if problem.field not in already and not _covers(problem.field, covered):
+                problems.append(problem)
+        obj, dropped = salvage(model, data, exc.errors(), data_loc)
+        if obj is None:
+            return None, loaded, problems
+        left_out = frozenset(format_field(loc) for loc in [*dropped, *unfilled])
+        entry = Entry(kind, obj.id, display, loaded, obj, True, bool(unfilled), left_out)
+        return entry, loaded, problems
+    partial = bool(unfilled or loaded.problems)
+    left_out = frozenset(format_field(loc) for loc in unfilled)
+    entry = Entry(kind, obj.id, display, loaded, obj, partial, bool(unfilled), left_out)
+    return entry, loaded, problems
+
+
+def _covers(field: str, placeholders: set[str]) -> bool:
+    """True when ``field`` is a placeholder or holds one (an emptied list, say)."""
+    return any(p == field or p.startswith((f"{field}.", f"{field}[")) for p in placeholders)
 
 
 def data_loc(data: Any, loc: tuple) -> tuple:
@@ -63,11 +110,11 @@ def data_loc(data: Any, loc: tuple) -> tuple:
 
 
 def schema_problems(
-    exc: ValidationError, model: type[BaseModel], loaded: Loaded, path: str
+    exc: ValidationError, model: type[BaseModel], loaded: Loaded, path: str, data=None
 ) -> list[Problem]:
     out = []
     for err in exc.errors():
-        loc = data_loc(loaded.data, err["loc"])
+        loc = data_loc(loaded.data if data is None else data, err["loc"])
         etype = err["type"]
         code = _PYDANTIC_CODES.get(etype)
         if code is None:
@@ -82,6 +129,8 @@ def schema_problems(
             message += f" (did you mean '{hint[0]}'?)" if hint else f"; allowed: {', '.join(known)}"
         elif etype == "missing":
             message = f"required field '{loc[-1]}' is missing"
+            if loc[-1] in MISSING_HINTS:
+                message += f": {MISSING_HINTS[loc[-1]]}"
             line, col = loaded.position(loc[:-1])
             out.append(Problem(path, line, col, code, format_field(loc), message))
             continue

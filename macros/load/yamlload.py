@@ -30,12 +30,14 @@ from macros.load.problems import Problem, format_field
 
 MAX_BYTES = 256 * 1024
 MAX_DEPTH = 32
+REPEATS = 5  # problems of one code listed per file before they are summed up
 
 # Only the event stream is used; no constructor runs.
 _Parser = getattr(yaml, "CBaseLoader", None) or yaml.BaseLoader
 _NULLS = {"", "~", "null"}
 _TAB_INDENT = re.compile(r"^[ ]*\t", re.MULTILINE)
 _BOOLS = {"true": True, "false": False}
+_DISCARD = object()  # the pending key of a value that is read but not kept
 
 
 @dataclass
@@ -51,6 +53,9 @@ class Loaded:
     keys: dict[tuple, tuple[int, int]] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
     text: str | None = None  # set when positions are still to be computed
+    styles: dict[tuple, str] = field(
+        default_factory=dict
+    )  # block scalars ('|' or '>'), with positions
 
     def position(self, loc: tuple, *, key: bool = False) -> tuple[int, int]:
         """Best position for a location: the key or value itself, else its nearest parent."""
@@ -197,6 +202,7 @@ class _Walker:
         self.stack: list[list] = []
         self.documents = 0
         self.root = None
+        self.repeats: dict[str, int] = {}
 
     def abort(self, event, code: str, loc: tuple, message: str):
         line, col = _pos(event)
@@ -228,18 +234,34 @@ class _Walker:
                 self.value(event, cls, frame)
         return self.finish()
 
+    def problem(self, event, code: str, loc: tuple, message: str) -> None:
+        """Record a problem the walk can continue past (the file still fails). A code met
+        more than ``REPEATS`` times in one file is listed that often, then summed up."""
+        seen = self.repeats[code] = self.repeats.get(code, 0) + 1
+        if seen > REPEATS + 1:
+            return
+        if seen == REPEATS + 1:
+            message = f"more {code} problems in this file are not listed; each one must go"
+        line, col = _pos(event)
+        self.loaded.problems.append(
+            Problem(self.display, line, col, code, format_field(loc), message)
+        )
+
     def refuse_features(self, event, cls) -> None:
-        """Aliases, anchors and tags are refused wherever they appear."""
+        """Aliases, anchors and tags are refused wherever they appear; the walk goes on
+        (an alias reads as null, a tagged value as the plain value) so that one run
+        reports every problem of the file."""
         if cls is _E.AliasEvent:
-            self.abort(event, "alias", _here(self.stack), "aliases (*name) are not allowed")
+            self.problem(event, "alias", _here(self.stack), "aliases (*name) are not allowed")
+            return
         if cls not in _ENDS:
             if event.anchor is not None:
-                self.abort(
+                self.problem(
                     event, "anchor", _here(self.stack), f"anchors (&{event.anchor}) are not allowed"
                 )
             tag = event.tag
             if tag is not None and not (cls is _SCALAR and tag == "!"):
-                self.abort(event, "tag", _here(self.stack), f"tags ({tag}) are not allowed")
+                self.problem(event, "tag", _here(self.stack), f"tags ({tag}) are not allowed")
 
     def key(self, event, cls, frame: list) -> None:
         """A mapping key: a plain string, not a merge key, not seen before in this mapping."""
@@ -250,7 +272,9 @@ class _Walker:
             self.abort(event, "key-type", frame[1], "mapping keys must be plain strings")
         key = event.value
         if key == "<<" and not event.style:
-            self.abort(event, "merge-key", frame[1], "merge keys (<<) are not allowed")
+            self.problem(event, "merge-key", frame[1], "merge keys (<<) are not allowed")
+            frame[2] = _DISCARD
+            return
         if key in frame[0]:
             full = (
                 self.loaded.keys
@@ -258,16 +282,20 @@ class _Walker:
                 else parse_positions_of(self.loaded.text, self.display)
             )
             first = full[(*frame[1], key)][0]
-            message = f"'{key}' is defined twice (first at line {first})"
-            self.abort(event, "duplicate-key", (*frame[1], key), message)
+            message = f"'{key}' is defined twice (first at line {first}); the first is kept"
+            self.problem(event, "duplicate-key", (*frame[1], key), message)
+            frame[2] = _DISCARD
+            return
         frame[2] = key
         if self.record:
             self.loaded.keys[(*frame[1], key)] = _pos(event)
 
     def value(self, event, cls, frame: list | None) -> None:
         """A scalar, or the start of a mapping or list, attached to its parent."""
-        if cls is _SCALAR:
-            value: object = event.value
+        if cls is _E.AliasEvent:  # refused above; it reads as null
+            value: object = None
+        elif cls is _SCALAR:
+            value = event.value
             if not event.style and event.implicit[0]:
                 if value in _NULLS:
                     value = None
@@ -282,6 +310,11 @@ class _Walker:
         if frame is None:
             self.root = value
             child: tuple = ()
+        elif frame[3] and frame[2] is _DISCARD:  # a duplicate or merge key's value
+            frame[2] = None
+            if cls in (_MAP, _SEQ):
+                self.stack.append([value, (*frame[1], "<discarded>"), None, cls is _MAP])
+            return
         elif frame[3]:
             child = (*frame[1], frame[2])
             frame[0][frame[2]] = value
@@ -291,7 +324,9 @@ class _Walker:
             frame[0].append(value)
         if self.record or frame is None:
             self.loaded.values[child] = _pos(event)
-        if cls is not _SCALAR:
+            if cls is _SCALAR and event.style in ("|", ">"):
+                self.loaded.styles[child] = event.style
+        if cls in (_MAP, _SEQ):
             self.stack.append([value, child, None, cls is _MAP])
 
     def finish(self):

@@ -9,12 +9,13 @@ glue turns generated pages into MkDocs files.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from urllib.parse import urlencode
 
 from markupsafe import Markup
 
 from macros.catalog.boards import Board, board_slug, boards_for
 from macros.catalog.comparable import Group, groups_for, variant_name
-from macros.catalog.links import Linker, src_path
+from macros.catalog.links import Linker, dest_url, src_path
 from macros.catalog.store import Catalog, Score
 from macros.export import bibtex
 from macros.kinds import FOLDERS, spec
@@ -36,12 +37,14 @@ class Renderer:
         use_directory_urls: bool = True,
         edit_base: str = "",
         charts: ChartService | None = None,
+        site_url: str = "",
     ):
         self.catalog = catalog
         # Without a chart service (tests, benchmark dumps) charts are drawn inline.
         self.charts = charts
         self.directory_urls = use_directory_urls
         self.edit_base = edit_base.rstrip("/")
+        self.site_url = site_url
         self.env = make_env()
         self._groups: dict[str, list[Group]] = {}
         self._boards: dict[str, list[Board]] = {}
@@ -96,6 +99,29 @@ class Renderer:
         path = self.catalog.files[(kind, eid)]
         return f"{self.edit_base}/{path}" if self.edit_base else path
 
+    def row_url(self, score: Score) -> str:
+        """Link to the file and line where a result row is written (``#L<line>``)."""
+        path = self.catalog.files[score.origin]
+        line = f"#L{score.line}" if score.line else ""
+        if not self.edit_base:
+            return path + line
+        return f"{self.edit_base.replace('/edit/', '/blob/', 1)}/{path}{line}"
+
+    def report_url(self, kind: str, eid: str, page_src: str) -> str:
+        """A "report incorrect data" issue, pre-filled with the entry's id and page URL."""
+        page = dest_url(page_src, self.directory_urls)
+        page = self.site_url.rstrip("/") + "/" + page if self.site_url else page
+        query = urlencode(
+            {
+                "template": "report-incorrect-data.yml",
+                "title": f"[correction] {kind}/{eid}",
+                "entry": f"{kind}/{eid}",
+                "page": page,
+            }
+        )
+        repo = self.edit_base.split("/edit/", 1)[0]
+        return f"{repo}/issues/new?{query}" if repo else f"issues/new?{query}"
+
     def linker(self, page_src: str) -> Linker:
         """Relative links from the page at ``page_src``."""
         return Linker(page_src, self.directory_urls)
@@ -109,6 +135,8 @@ class Renderer:
             catalog=c,
             link=self.linker(page_src),
             edit_url=self.edit_url,
+            row_url=self.row_url,
+            report_url=lambda kind, eid: self.report_url(kind, eid, page_src),
             variant_name=lambda s: variant_name(c, s),
             group_slug=self.group_slug,
             board_slug=board_slug,

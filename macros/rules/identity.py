@@ -14,7 +14,10 @@ def filename_mismatch(entry: Entry, stem: str) -> str | None:
     """filename-mismatch: the file name must be the entry's id (checked while loading, since
     an entry with the wrong name is not admitted to the catalog)."""
     if stem != entry.id:
-        return f"the file name must be the id: rename the file to {entry.id}.yaml"
+        return (
+            f"the id '{entry.id}' and the file name '{stem}.yaml' must be the same: rename the "
+            f"file to {entry.id}.yaml, or, if the id is the typo, change it to '{stem}'"
+        )
     return None
 
 

@@ -69,8 +69,10 @@ def _slug(text: str) -> str:
 class Refs:
     """Resolves references to one kind, with suggestions for typos and names."""
 
-    def __init__(self, entries: dict[str, Entry]):
-        self.ids = set(entries)
+    def __init__(self, entries: dict[str, Entry], unread: set[str] = frozenset()):
+        # A file that failed the schema still names its id (its file name): references to
+        # it are not reported again as unknown, its own problems say what is wrong.
+        self.ids = set(entries) | set(unread)
         self.by_name: dict[str, str] = {}
         for eid, e in entries.items():
             for name in [getattr(e.obj, "name", None), *getattr(e.obj, "aliases", [])]:
@@ -83,6 +85,9 @@ class Refs:
             return self.by_name[_slug(ref)]
         close = difflib.get_close_matches(ref, sorted(self.ids), n=1, cutoff=0.75)
         return close[0] if close else None
+
+
+GAPS_GUIDE = "CONTRIBUTING.md#when-the-source-does-not-say"
 
 
 @dataclass
@@ -101,7 +106,10 @@ class Context:
     memo: dict = field(default_factory=dict)  # per-run caches shared by rules
 
     def __post_init__(self) -> None:
-        self.refs = {kind: Refs(self.entries[kind]) for kind in LOAD_ORDER}
+        stems = {kind: set() for kind in LOAD_ORDER}
+        for kind, path, _display in self.files:
+            stems[kind].add(Path(path).stem)
+        self.refs = {kind: Refs(self.entries[kind], stems[kind]) for kind in LOAD_ORDER}
 
     def report(
         self,
@@ -112,8 +120,13 @@ class Context:
         *,
         key: bool = False,
         severity: str = "error",
+        about: tuple[str, ...] = (),
     ) -> None:
-        """Record a problem at ``loc`` (a field path) in ``entry``'s file."""
+        """Record a problem at ``loc`` (a field path) in ``entry``'s file. ``about`` names
+        other fields the problem concerns: on a partial entry, a problem about a value the
+        schema left out is not reported again."""
+        if entry.left_out and entry.about_left_out((format_field(loc), *about)):
+            return
         line, col = entry.position(loc, key=key)
         self.problems.append(
             Problem(entry.path, line, col, code, format_field(loc), message, severity)
@@ -125,7 +138,13 @@ class Context:
             return value is not None
         hint = self.refs[kind].suggest(value)
         message = f"no {singular(kind)} '{value}'"
-        message += f" (did you mean '{hint}'?)" if hint else f" in data/{kind}/"
+        if hint:
+            message += f" (did you mean '{hint}'?)"
+        else:
+            message += (
+                f' in data/{kind}/: add it with `atlas new {singular(kind)} "<name>"`, or leave '
+                f"this out if it is outside the atlas ({GAPS_GUIDE})"
+            )
         self.report(entry, loc, "unknown-ref", message)
         return False
 
@@ -145,10 +164,12 @@ def run_rules(ctx: Context, *, style: bool = True) -> list[Problem]:
             r.check(ctx)
         elif r.scope == RESULT:
             for located in ctx.located:
-                r.check(ctx, located)
+                if not located.entry.unfilled:
+                    r.check(ctx, located)
         else:
             for entry in ctx.entries[r.scope].values():
-                r.check(ctx, entry)
+                if not entry.unfilled:
+                    r.check(ctx, entry)
     return ctx.problems
 
 
@@ -162,6 +183,7 @@ FAMILIES = (
     "lineage",
     "survey",
     "redirects",
+    "plausibility",
     "style",
 )
 

@@ -12,7 +12,11 @@ def source_identifier(ctx: Context, entry: Entry) -> None:
     p = entry.obj
     if not (p.arxiv or p.doi or p.url):
         ctx.report(
-            entry, ("title",), "source-identifier", "give an arxiv id, a doi or an https url"
+            entry,
+            ("title",),
+            "source-identifier",
+            "give an arxiv id, a doi or an https url",
+            about=("arxiv", "doi", "url"),
         )
 
 

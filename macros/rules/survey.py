@@ -17,6 +17,7 @@ def one_survey_type(ctx: Context, entry: Entry) -> None:
             ("kind",),
             "survey-type",
             "a medical model needs exactly one survey_type: " + ", ".join(vocab.ids("survey_type")),
+            about=("survey_type",),
         )
     if m.kind == "general" and m.survey_type is not None:
         ctx.report(entry, ("survey_type",), "survey-type", "survey_type is only for medical models")

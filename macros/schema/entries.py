@@ -164,6 +164,10 @@ class Result(Strict):
     source: Id = Field(description="id of the source entry in data/papers")
     locator: Locator
     note: Line | None = None
+    value_checked: StrictBool = Field(
+        False,
+        description="true once the value was re-read in the source (silences plausibility warnings)",
+    )
 
 
 class ResultRow(Strict):
@@ -195,6 +199,10 @@ class ResultRow(Strict):
     )
     locator: Locator | None = None
     note: Line | None = None
+    value_checked: StrictBool = Field(
+        False,
+        description="true once the value was re-read in the source (silences plausibility warnings)",
+    )
 
 
 # ---------------------------------------------------------------- entry kinds

@@ -166,13 +166,22 @@ def _https(value: str) -> str:
     return value
 
 
-_DAY_RE = re.compile(r"^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$")
-_PARTIAL_DATE_RE = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")
+_DAY_SHAPE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_PARTIAL_SHAPE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
 
 def _calendar(value: str) -> str:
-    """Refuse a well-formed date that is not on the calendar (2026-02-31, year 0000)."""
+    """Refuse a well-formed date that is not on the calendar, saying which part is wrong:
+    month 13, day 32, 2026-02-31 or year 0000."""
     parts = [int(x) for x in value.split("-")]
+    if len(parts) > 1 and not 1 <= parts[1] <= 12:
+        raise PydanticCustomError(
+            "date-invalid", "{v}: month {m} is not a month (01 to 12)", {"v": value, "m": parts[1]}
+        )
+    if len(parts) > 2 and not 1 <= parts[2] <= 31:
+        raise PydanticCustomError(
+            "date-invalid", "{v}: day {d} is not a day (01 to 31)", {"v": value, "d": parts[2]}
+        )
     try:
         date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
     except ValueError:
@@ -183,7 +192,7 @@ def _calendar(value: str) -> str:
 
 
 def _day(value: str) -> str:
-    if not _DAY_RE.match(value):
+    if not _DAY_SHAPE.match(value):
         raise PydanticCustomError(
             "date-format", "expected a date YYYY-MM-DD, got '{v}'", {"v": value}
         )
@@ -191,7 +200,7 @@ def _day(value: str) -> str:
 
 
 def _partial_date(value: str) -> str:
-    if not _PARTIAL_DATE_RE.match(value):
+    if not _PARTIAL_SHAPE.match(value):
         raise PydanticCustomError(
             "date-format", "expected YYYY, YYYY-MM or YYYY-MM-DD, got '{v}'", {"v": value}
         )

@@ -130,7 +130,7 @@ def cmd_new(args) -> int:
 
     root = _root(args)
     try:
-        path = new_entry(root, args.kind, args.name)
+        path = new_entry(root, args.kind, args.name, force=args.force)
     except (ValueError, FileExistsError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
@@ -231,7 +231,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "kind", help="model, benchmark, technique, paper, application, organisation or result table"
     )
-    p.add_argument("name", help='the entry\'s display name, e.g. "Meditron-70B"')
+    p.add_argument(
+        "name",
+        help='the display name, e.g. "Meditron-70B"; for a paper, its arXiv id, DOI or URL',
+    )
+    p.add_argument(
+        "--force", action="store_true", help="create it even if it looks like an existing entry"
+    )
     p.set_defaults(func=cmd_new)
 
     p = sub.add_parser("show", help="what an entry links to, and what links to it")

@@ -36,8 +36,38 @@ def _str(dumper: yaml.SafeDumper, value: str):
     )
 
 
+class _Block(str):
+    """Text the author wrote as a block scalar; ``style`` is '|' (literal) or '>' (folded)."""
+
+    style = ">"
+
+
+class _Literal(_Block):
+    style = "|"
+
+
+def _block(dumper: yaml.SafeDumper, value: _Block):
+    return dumper.represent_scalar("tag:yaml.org,2002:str", str(value), style=value.style)
+
+
 _Dumper.add_representer(float, _float)
 _Dumper.add_representer(str, _str)
+_Dumper.add_representer(_Block, _block)
+_Dumper.add_representer(_Literal, _block)
+
+
+def _keep_styles(data: Any, styles: dict[tuple, str], here: tuple = ()) -> Any:
+    """``data`` with each block scalar the author wrote ('>' or '|') marked to stay one."""
+    if isinstance(data, dict):
+        return {k: _keep_styles(v, styles, (*here, k)) for k, v in data.items()}
+    if isinstance(data, list):
+        return [_keep_styles(v, styles, (*here, i)) for i, v in enumerate(data)]
+    if isinstance(data, str) and here in styles:
+        return (_Literal if styles[here] == "|" else _Block)(data)
+    return data
+
+
+SCHEMA_LINE = "# yaml-language-server:"
 
 
 def dump(data: Any) -> str:
@@ -63,4 +93,6 @@ def format_file(path: Path, kind: str) -> str | None:
     except ValidationError:
         return None
     data = obj.model_dump(mode="python", exclude_unset=True)
-    return dump(canonical(data, model))
+    text = dump(_keep_styles(canonical(data, model), loaded.styles))
+    first = path.read_text(encoding="utf-8").split("\n", 1)[0]
+    return f"{first}\n{text}" if first.startswith(SCHEMA_LINE) else text

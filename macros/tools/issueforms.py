@@ -124,11 +124,18 @@ def report_incorrect_form() -> dict:
         "labels": ["data:correction"],
         "body": [
             _input(
-                "page",
-                "Page or entry id",
-                "The link to the page, or the entry's id.",
+                "entry",
+                "Entry",
+                "The entry's kind and id (filled in when you come from its page).",
                 required=True,
                 placeholder="models/meditron-70b",
+            ),
+            _input(
+                "page",
+                "Page",
+                "The link to the page where you saw it.",
+                required=False,
+                placeholder="https://…/models/meditron-70b/",
             ),
             _dropdown(
                 "entry_kind",

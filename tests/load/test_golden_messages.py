@@ -4,7 +4,8 @@ Each fixture starts with a comment saying what it shows and where it is placed
 (`# path: models/x.yaml`); the expected lines are in the `.expected` file beside it.
 The fixture is dropped into a copy of a valid synthetic catalogue and validated. A fixture
 with `# remove-after-commit: models/y.yaml` is validated against a git base (`--base`)
-in which that file still exists; its expected lines may then be in any file.
+in which that file still exists; its expected lines may then be in any file. A fixture with
+`# against-base` is validated against a git base without it (it is the new file).
 """
 
 from __future__ import annotations
@@ -36,9 +37,10 @@ def run_case(case, project) -> list[str]:
     rel = re.search(rb"^# path: (\S+)", raw, re.M).group(1).decode()
     removed = re.search(rb"^# remove-after-commit: (\S+)", raw, re.M)
     base = None
-    if removed:
+    if removed or re.search(rb"^# against-base$", raw, re.M):
         _commit(project)
-        (project / "data" / removed.group(1).decode()).unlink()
+        if removed:
+            (project / "data" / removed.group(1).decode()).unlink()
         base = "HEAD"
     target = project / "data" / rel
     target.write_bytes(raw)

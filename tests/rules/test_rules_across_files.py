@@ -65,8 +65,57 @@ def test_all_problems_are_reported_together_in_file_order(project):
         "id: c-bad\ntype: web\ntitle: T\nyear: 2024\nurl: http://x\nadded: 2026-01-15\nreviewed: 2026-01-15\n"
     )
     _, problems = load_catalog(project, today=TODAY)
-    assert [(p.path, p.code) for p in problems] == [
-        ("data/models/a-bad.yaml", "duplicate-key"),
-        ("data/models/b-bad.yaml", "survey-type"),
-        ("data/papers/c-bad.yaml", "url-scheme"),
+    assert [(p.path, p.code, p.field) for p in problems] == [
+        ("data/models/a-bad.yaml", "missing-field", "added"),
+        ("data/models/a-bad.yaml", "missing-field", "kind"),
+        ("data/models/a-bad.yaml", "missing-field", "name"),
+        ("data/models/a-bad.yaml", "missing-field", "reviewed"),
+        ("data/models/a-bad.yaml", "missing-field", "summary"),
+        ("data/models/a-bad.yaml", "duplicate-key", "id"),
+        ("data/models/b-bad.yaml", "survey-type", "kind"),
+        ("data/papers/c-bad.yaml", "url-scheme", "url"),
     ]
+
+
+CARELESS = """id: four-layers
+name: Four Layers
+family: Four
+family: Again
+kind: medical
+survey_type: fine-tuned
+released: 2031-01
+parameters: [seven]
+base_models: [no-such-model]
+summary: A model written carelessly, with a problem in each layer of the checks.
+results:
+  - benchmark: medqa
+    variant: a
+    metric: accuracy
+    value: 130
+    source: syn-paper-00001
+    locator: Table 1
+added: '2026-01-15'
+reviewed: '2026-01-15'
+"""
+
+
+def test_one_run_reports_the_problems_of_every_layer_of_a_careless_file(project):
+    (project / "data" / "models" / "four-layers.yaml").write_text(CARELESS)
+    _, problems = load_catalog(project, today=TODAY)
+    by_code = {p.code: p.field for p in problems if p.path == "data/models/four-layers.yaml"}
+    assert by_code["duplicate-key"] == "family"  # YAML
+    assert by_code["type"] == "parameters[0]"  # schema
+    assert by_code["unknown-ref"] == "base_models[0]"  # references
+    assert by_code["date-future"] == "released"  # dates
+    assert by_code["value-range"] == "results[0].value"  # ranges
+
+
+def test_a_reference_to_a_file_that_failed_is_not_reported_again(project):
+    (project / "data" / "models" / "broken.yaml").write_text("id: broken\nname: [unclosed\n")
+    model = (project / "data" / "models" / "syn-model-00003.yaml").read_text()
+    (project / "data" / "models" / "syn-model-00003.yaml").write_text(
+        model.replace("kind: medical", "kind: medical\nbase_models: [broken]", 1)
+    )
+    _, problems = load_catalog(project, today=TODAY, style=False)
+    assert "unknown-ref" not in {p.code for p in problems}
+    assert any(p.path == "data/models/broken.yaml" and p.code == "syntax" for p in problems)

@@ -263,3 +263,21 @@ def test_the_leader_is_never_tied_with_itself_and_ties_are_shown(page, real_serv
     rows = board_rows(page, "board-us-4-option-accuracy")
     shown = [rows.nth(i).locator(".atlas-tie").is_visible() for i in range(min(8, rows.count()))]
     assert shown[0] is False and any(shown[1:])
+
+
+def test_report_incorrect_data_opens_a_prefilled_issue_form(page, real_server, real_catalog):
+    model, _score = a_model_with_results(real_catalog)
+    opened = []
+    page.route(
+        "https://github.com/**", lambda route: (opened.append(route.request.url), route.abort())
+    )
+    page.goto(f"{real_server}models/{model.id}/")
+    with page.expect_request(lambda r: "github.com" in r.url):
+        page.locator("a.atlas-report").click()
+    from urllib.parse import parse_qs, urlsplit
+
+    query = parse_qs(urlsplit(opened[0]).query)
+    assert urlsplit(opened[0]).path.endswith("/issues/new")
+    assert query["template"] == ["report-incorrect-data.yml"]
+    assert query["entry"] == [f"models/{model.id}"]
+    assert query["page"] == [f"https://example.org/atlas/models/{model.id}/"]

@@ -136,6 +136,48 @@ def test_fmt_then_validate_reports_nothing_fixable(project, capsys):
     assert main(["--root", str(project), "fmt", "--check"]) == 0
 
 
+def test_fmt_keeps_the_schema_line_and_block_scalars_and_is_a_fixed_point(project):
+    path = project / "data" / "models" / "syn-model-00004.yaml"
+    text = path.read_text()
+    summary = re.search(r"^summary: .*?(?=^\w)", text, re.M | re.S).group(0)
+    folded = (
+        "summary: >-\n  A summary written as a folded block, long enough to wrap over more than "
+        "one line when\n  it is written back, with 'quotes' that must not be doubled.\n"
+    )
+    text = "# yaml-language-server: $schema=../../schemas/models.schema.json\n" + text
+    path.write_text(text.replace(summary, folded))
+    main(["--root", str(project), "fmt"])
+    once = path.read_text()
+    assert once.startswith("# yaml-language-server: $schema=../../schemas/models.schema.json\n")
+    assert "summary: >-\n" in once and "''" not in once
+    main(["--root", str(project), "fmt"])
+    assert path.read_bytes() == once.encode(), "fmt is a fixed point"
+
+
+def test_fmt_changes_no_byte_of_the_real_data(tmp_path):
+    shutil.copytree(ROOT / "data", tmp_path / "data")
+    assert main(["--root", str(tmp_path), "fmt", "--check"]) == 0
+
+
+def test_new_paper_derives_the_documented_id_and_refuses_a_near_duplicate(project, capsys):
+    shutil.copytree(ROOT / "data" / "_templates", project / "data" / "_templates")
+    for given, expected in (
+        ("2305.09617", "arxiv-2305-09617"),
+        ("https://arxiv.org/abs/2305.09617v2", "arxiv-2305-09617"),
+        ("https://github.com/epfLLM/meditron", "gh-epfllm-meditron"),
+        ("https://huggingface.co/epfl-llm/meditron-70b", "hf-epfl-llm-meditron-70b"),
+        ("https://doi.org/10.1038/s41586-023-06291-2", "doi-10-1038-s41586-023-06291-2"),
+    ):
+        assert main(["--root", str(project), "new", "paper", given]) == 0
+        assert (project / "data" / "papers" / f"{expected}.yaml").exists(), given
+        (project / "data" / "papers" / f"{expected}.yaml").unlink()
+    capsys.readouterr()
+    assert main(["--root", str(project), "new", "model", "Syn Model00001"]) == 2
+    assert "looks like the existing data/models/syn-model-00001.yaml" in capsys.readouterr().err
+    assert main(["--root", str(project), "new", "model", "SynModel00001"]) == 2
+    assert main(["--root", str(project), "new", "model", "SynModel00001", "--force"]) == 0
+
+
 def test_fmt_keeps_values_and_writes_plain_numbers(project):
     path = project / "data" / "models" / "syn-model-00005.yaml"
     path.write_text(path.read_text().replace("parameters:\n- 6.0", "parameters:\n- 6"))
@@ -206,3 +248,16 @@ def test_export_writes_the_api(project, tmp_path, capsys):
     assert main(["--root", str(project), "export", "--out", str(out)]) == 0
     index = json.loads((out / "api" / "v1" / "index.json").read_text())
     assert index["counts"]["models"] == 12
+
+
+def test_show_gives_the_file_and_line_of_every_row_of_a_model(project, capsys):
+    assert main(["--root", str(project), "show", "syn-model-00001"]) == 0
+    out = capsys.readouterr().out
+    rows = [line.strip() for line in out.splitlines() if " = " in line and ".yaml:" in line]
+    assert rows, out
+    for row in rows:
+        where = row.rsplit(": ", 1)[1]
+        path, line = where.rsplit(":", 1)
+        text = (project / path).read_text().splitlines()[int(line) - 1]
+        assert text.lstrip().startswith("- "), (row, text)
+    assert any("data/results/" in row for row in rows) and any("data/models/" in r for r in rows)

@@ -148,6 +148,28 @@ def test_pre_commit_runs_ruff_fmt_and_validate_on_data():
     assert hooks["atlas-fmt"]["files"].startswith("^data/")
 
 
+def test_make_hooks_installs_pre_commit_with_the_project_hooks(tmp_path):
+    import shutil
+    import subprocess
+
+    plan = subprocess.run(["make", "-n", "hooks"], cwd=ROOT, capture_output=True, text=True)
+    assert "'.[test,dev]'" in plan.stdout and "pre-commit install" in plan.stdout
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    subprocess.run(["git", "init", "-q"], cwd=repo, check=True)
+    shutil.copy2(ROOT / ".pre-commit-config.yaml", repo)
+    pre_commit = ROOT / ".venv" / "bin" / "pre-commit"
+    subprocess.run([str(pre_commit), "validate-config"], cwd=repo, check=True, capture_output=True)
+    subprocess.run([str(pre_commit), "install"], cwd=repo, check=True, capture_output=True)
+    assert "pre-commit" in (repo / ".git" / "hooks" / "pre-commit").read_text()
+
+
+def test_make_install_is_quiet_on_success():
+    text = (ROOT / "Makefile").read_text()
+    installs = [line for line in text.splitlines() if "pip install" in line]
+    assert installs and all("--quiet --quiet" in line for line in installs), installs
+
+
 def test_editors_map_the_schemas():
     import json
 
