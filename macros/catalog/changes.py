@@ -142,6 +142,10 @@ def _describe(result: dict) -> str:
     return f"{result['id']} {result['model']} on {where} ({result['metric']})"
 
 
+def _shown(value) -> str:
+    return f"{value:g}" if isinstance(value, float) else str(value)
+
+
 def as_text(changes: Changes) -> list[str]:
     """One line per change, for the terminal and the CI job summary."""
     lines = [f"+ {k}/{i}" for k, i in changes.added]
@@ -150,7 +154,11 @@ def as_text(changes: Changes) -> list[str]:
     lines += [f"+ result {_describe(r)} = {r['value']:g}" for r in changes.results_added]
     lines += [f"- result {_describe(r)} (was {r['value']:g})" for r in changes.results_removed]
     for r in changes.results_changed:
-        parts = [f"{k} {old} -> {new}" for k, (old, new) in r["changes"].items() if k != "origin"]
+        parts = [
+            f"{k} {_shown(old)} -> {_shown(new)}"
+            for k, (old, new) in r["changes"].items()
+            if k != "origin"
+        ]
         lines.append(
             f"~ result {_describe(r)}: {'; '.join(parts)} [source {r['source']}, {r['locator']}]"
         )
