@@ -37,6 +37,8 @@ class PageMacros:
         "count",
         "score_count",
         "data_version",
+        "offline_copy",
+        "online_url",
         "disagreement_count",
         "label",
         "vocabulary",
@@ -71,6 +73,19 @@ class PageMacros:
     def score_count(self) -> int:
         """Number of sourced results."""
         return len(self.state().catalog.scores)
+
+    def offline_copy(self) -> bool:
+        """True while building the offline copy (OFFLINE=true)."""
+        import os
+
+        return os.environ.get("OFFLINE") == "true"
+
+    def online_url(self, path: str = "") -> str:
+        """The published site's URL for ``path`` (the repository when the URL is unknown)."""
+        state = self.state()
+        if state.site_url:
+            return state.site_url.rstrip("/") + "/" + path
+        return state.edit_base.split("/edit/", 1)[0] or "https://github.com/medllm-atlas/medllm-atlas"
 
     def data_version(self) -> str:
         """The data version of this build (CITATION.cff's; "unreleased" before the first)."""

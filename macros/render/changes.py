@@ -90,9 +90,6 @@ def changes_page(r, _arg=None) -> GeneratedPage:
             el("h2", "Results", id="results"),
             _results_section(r, link, doc["results"]),
         ]
-    text = (
-        "# Data changes\n\n"
-        + str(el("article", join(body, "\n"), class_="atlas-changes", data_search_exclude=True))
-        + "\n"
-    )
+    text = str(el("article", join(body, "\n"), class_="atlas-changes", data_search_exclude=True))
+    text += "\n"
     return page(SRC, front_matter("Data changes", hide=["toc"]), text)

@@ -19,6 +19,9 @@ def index_table(r, src: str, kind: str) -> str:
     return tables.simple_table(r, src, kind)
 
 
+TOP_LEVEL = ("models", "benchmarks")  # tabs of their own in mkdocs.yml's nav
+
+
 def index_page(r, kind: str) -> GeneratedPage:
     """The index of a kind, kept out of search (it repeats the entry pages)."""
     src = src_path(kind)
@@ -30,7 +33,9 @@ def index_page(r, kind: str) -> GeneratedPage:
     head = front_matter(
         about.title,
         about.intro[:150],
-        hide=["navigation", "toc"],
+        # The wide tables of the top-level indexes take the sidebar's room; an index inside
+        # a menu section keeps the sidebar, so the section's other pages stay one click away.
+        hide=["navigation", "toc"] if kind in TOP_LEVEL else ["toc"],
         search={"exclude": True},
     )
     return page(src, head, body)

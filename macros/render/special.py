@@ -13,7 +13,8 @@ from macros.render.html import el, join
 from macros.render.plan import GeneratedPage, page
 from macros.schema import vocab
 
-OUT_OF_SEARCH = {"hide": ["navigation", "toc"], "search": {"exclude": True}}
+# Special pages sit in the Explore menu: they keep the sidebar so the menu stays in reach.
+OUT_OF_SEARCH = {"hide": ["toc"], "search": {"exclude": True}}
 
 
 def _compare_facts(c, m) -> dict[str, str]:
@@ -174,7 +175,6 @@ def lineage_page(r, _arg=None) -> GeneratedPage:
     )
     alone_html = Markup(", ").join(tree.model_link(mid) for mid in alone)
     body = (
-        "# Family tree\n\n"
         '<article class="atlas-tree" data-search-exclude>\n'
         "<p>Each tree starts at a model with no recorded base and lists the models built on "
         "it, from general foundations to their medical adaptations. Expand or collapse a "
@@ -231,7 +231,6 @@ def disagreements_page(r, _arg=None) -> GeneratedPage:
     items = disagreements(r.catalog)
     blocks = join((_disagreement(r, link, d) for d in items), "\n")
     body = (
-        "# Disagreements\n\n"
         '<article class="atlas-disagreements" data-search-exclude>\n'
         f"<p>{len(items)} cases where two or more sources report different numbers for the same "
         "model, benchmark and comparable setting. The atlas keeps every number with its source "

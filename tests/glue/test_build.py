@@ -3,6 +3,7 @@ data or a bad page stops the build without leaving a half-built site."""
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -200,3 +201,21 @@ def test_a_hand_written_page_that_collides_with_a_generated_one_fails_the_build(
         "generated page models/syn-model-00001.md collides with docs/models/syn-model-00001.md"
         in (build.stdout + build.stderr)
     )
+
+
+def test_no_page_shows_a_literal_markdown_heading(real_site):
+    from selectolax.lexbor import LexborHTMLParser
+
+    for path in sorted(real_site.rglob("*.html")):
+        tree = LexborHTMLParser(path.read_text(encoding="utf-8"))
+        content = tree.css_first(".md-content")
+        if content is None:
+            continue
+        for code in content.css("pre, code"):
+            code.decompose()
+        literal = [
+            ln
+            for ln in content.text(separator="\n").splitlines()
+            if re.match(r"^#{1,6} ", ln.strip())
+        ]
+        assert literal == [], (path.relative_to(real_site).as_posix(), literal[:3])

@@ -124,3 +124,10 @@ def test_two_builds_of_the_same_commit_are_byte_identical(tmp_path, synthetic_si
     assert (tmp_path / "a.zip").read_bytes() == (tmp_path / "b.zip").read_bytes()
     with zipfile.ZipFile(tmp_path / "a.zip") as zf:
         assert all(n.startswith("medllm-atlas/") for n in zf.namelist())
+
+
+def test_the_offline_copys_download_page_says_it_is_the_download(offline_copy):
+    text = (offline_copy / "download" / "index.html").read_text(encoding="utf-8")
+    assert "This is the offline copy" in text
+    assert "medllm-atlas-offline.zip" not in text
+    assert "the online atlas" in text

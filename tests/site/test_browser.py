@@ -281,3 +281,66 @@ def test_report_incorrect_data_opens_a_prefilled_issue_form(page, real_server, r
     assert query["template"] == ["report-incorrect-data.yml"]
     assert query["entry"] == [f"models/{model.id}"]
     assert query["page"] == [f"https://example.org/atlas/models/{model.id}/"]
+
+
+def _nav_tree():
+    """mkdocs.yml's nav as [(title, url or [(title, url)...])]."""
+    import yaml
+    from conftest import ROOT
+
+    # Only the nav: the rest of mkdocs.yml holds !ENV tags that safe_load refuses.
+    nav = yaml.safe_load("nav:" + (ROOT / "mkdocs.yml").read_text().split("\nnav:", 1)[1])
+
+    def url(target: str) -> str:
+        path = target.removesuffix(".md").removesuffix("index")
+        return path if not path or path.endswith("/") else path + "/"
+
+    tree = []
+    for item in nav["nav"]:
+        ((title, target),) = item.items()
+        if isinstance(target, list):
+            tree.append((title, [(t, url(u)) for child in target for t, u in child.items()]))
+        else:
+            tree.append((title, url(target)))
+    return tree
+
+
+def _visible_link(page, server: str, url: str):
+    """The visible primary-nav link to ``url``, or None."""
+    links = page.locator(".md-nav--primary a.md-nav__link")
+    hrefs = links.evaluate_all("els => els.map(e => e.href)")
+    for i, href in enumerate(hrefs):
+        if href.split("#")[0] == server + url and links.nth(i).is_visible():
+            return links.nth(i)
+    return None
+
+
+def test_every_menu_item_is_reachable_on_desktop(page, real_server):
+    tree = _nav_tree()
+    page.goto(real_server)
+    tabs = page.locator(".md-tabs__link")
+    assert [t.inner_text().strip() for t in tabs.all()] == [title for title, _ in tree]
+    for title, target in tree:
+        if isinstance(target, str):
+            continue
+        page.locator(".md-tabs__link", has_text=title).first.click()
+        page.wait_for_load_state()
+        for child, url in target:
+            link = _visible_link(page, real_server, url)
+            assert link is not None, (title, child, url)
+            assert link.inner_text().strip() == child
+
+
+def test_every_menu_item_is_reachable_in_the_mobile_drawer(browser, real_server):
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    for title, target in _nav_tree():
+        page.goto(real_server, wait_until="domcontentloaded")
+        page.locator("label.md-header__button[for='__drawer']").click()
+        children = [(title, target)] if isinstance(target, str) else target
+        if not isinstance(target, str):
+            page.locator(".md-nav--primary label.md-nav__link", has_text=title).first.click()
+        for child, url in children:
+            link = _visible_link(page, real_server, url)
+            assert link is not None, (title, child, url)
+    context.close()
