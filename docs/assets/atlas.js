@@ -3,18 +3,42 @@
 (function () {
   "use strict";
 
+  // A cell's sort key, or null when it is empty (empty cells sort last either way).
   function cellValue(row, index, numeric) {
     var cell = row.cells[index];
-    if (!cell) return numeric ? -Infinity : "";
+    if (!cell) return null;
     var raw = cell.hasAttribute("data-value") ? cell.getAttribute("data-value") : cell.textContent;
+    raw = raw.trim();
+    if (raw === "") return null;
     if (numeric) {
       var n = parseFloat(raw);
-      return isNaN(n) ? -Infinity : n;
+      return isNaN(n) ? null : n;
     }
-    return raw.trim().toLowerCase();
+    return raw.toLowerCase();
   }
 
-  function makeSortable(table) {
+  function sortRows(table, index, ascending) {
+    var headers = table.tHead.rows[0].cells;
+    var th = headers[index];
+    if (!th) return;
+    var numeric = th.getAttribute("data-type") === "number";
+    Array.prototype.forEach.call(headers, function (h) { h.setAttribute("aria-sort", "none"); });
+    th.setAttribute("aria-sort", ascending ? "ascending" : "descending");
+    var body = table.tBodies[0];
+    var rows = Array.prototype.slice.call(body.rows);
+    rows.forEach(function (r, i) { r._atlasIndex = i; r._atlasKey = cellValue(r, index, numeric); });
+    rows.sort(function (a, b) {
+      var x = a._atlasKey, y = b._atlasKey;
+      if (x === null || y === null) return (x === null) - (y === null) || a._atlasIndex - b._atlasIndex;
+      var c = x < y ? -1 : x > y ? 1 : 0;
+      if (!ascending) c = -c;
+      return c || a._atlasIndex - b._atlasIndex;
+    });
+    rows.forEach(function (r) { body.appendChild(r); });
+  }
+
+  // Sortable headers. With ``useHash`` the order is kept in the address (sort=N&dir=...).
+  function makeSortable(table, useHash) {
     var headers = table.tHead ? table.tHead.rows[0].cells : [];
     Array.prototype.forEach.call(headers, function (th, index) {
       var button = document.createElement("button");
@@ -23,22 +47,15 @@
       th.appendChild(button);
       th.setAttribute("aria-sort", "none");
       button.addEventListener("click", function () {
-        var numeric = th.getAttribute("data-type") === "number";
         var ascending = th.getAttribute("aria-sort") !== "ascending";
-        Array.prototype.forEach.call(headers, function (h) { h.setAttribute("aria-sort", "none"); });
-        th.setAttribute("aria-sort", ascending ? "ascending" : "descending");
-        var body = table.tBodies[0];
-        var rows = Array.prototype.slice.call(body.rows);
-        rows.forEach(function (r, i) { r._atlasIndex = i; });
-        rows.sort(function (a, b) {
-          var x = cellValue(a, index, numeric), y = cellValue(b, index, numeric);
-          var c = x < y ? -1 : x > y ? 1 : 0;
-          if (!ascending) c = -c;
-          return c || a._atlasIndex - b._atlasIndex;
-        });
-        rows.forEach(function (r) { body.appendChild(r); });
+        sortRows(table, index, ascending);
+        if (useHash) updateHash({ sort: String(index), dir: ascending ? "asc" : "desc" });
       });
     });
+    if (useHash) {
+      var state = readHash();
+      if (state.sort) sortRows(table, parseInt(state.sort, 10), state.dir !== "desc");
+    }
   }
 
   function readHash() {
@@ -64,30 +81,53 @@
     }
   }
 
+  function updateHash(changes) {
+    var state = readHash();
+    Object.keys(changes).forEach(function (k) { state[k] = changes[k]; });
+    writeHash(state);
+  }
+
+  // Text for tolerant matching: no case, accents, spaces, hyphens or punctuation, so that
+  // "medpalm", "Med PaLM" and "med-palm" all find Med-PaLM.
+  function folded(text) {
+    return (text.normalize ? text.normalize("NFD") : text)
+      .replace(/[\u0300-\u036f]/g, "").toLowerCase().replace(/[^a-z0-9]+/g, "");
+  }
+
   function setupFilters(form, useHash) {
     var table = document.getElementById(form.getAttribute("data-filter-for"));
     if (!table) return;
     var controls = Array.prototype.slice.call(form.querySelectorAll("[data-filter]"));
     var output = form.querySelector(".atlas-count");
-    function apply(updateHash) {
+    var rows = table.tBodies[0].rows;
+    Array.prototype.forEach.call(rows, function (row) { row._atlasQ = folded(row.getAttribute("data-q") || ""); });
+    var columns = form.querySelector("[data-columns]");
+    function apply(changed) {
       var state = {};
       controls.forEach(function (c) { state[c.getAttribute("data-filter")] = c.value.trim(); });
-      var shown = 0, rows = table.tBodies[0].rows;
+      var q = folded(state.q || "");
+      var keys = Object.keys(state).filter(function (k) { return k !== "q" && state[k]; });
+      var shown = 0;
       Array.prototype.forEach.call(rows, function (row) {
-        var ok = Object.keys(state).every(function (key) {
-          var want = state[key];
-          if (!want) return true;
+        var ok = (!q || row._atlasQ.indexOf(q) >= 0) && keys.every(function (key) {
           var have = row.getAttribute("data-" + key) || "";
-          if (key === "q") return have.indexOf(want.toLowerCase()) >= 0;
-          return (" " + have + " ").indexOf(" " + want + " ") >= 0;
+          return (" " + have + " ").indexOf(" " + state[key] + " ") >= 0;
         });
-        row.hidden = !ok;
+        if (row.hidden !== !ok) row.hidden = !ok;
         if (ok) shown++;
       });
+      if (columns) {
+        table.classList.toggle("atlas-show-scores", columns.checked);
+        state.cols = columns.checked ? columns.getAttribute("data-columns") : "";
+      }
       if (output) output.textContent = shown + " of " + rows.length + " shown";
-      if (useHash && updateHash) writeHash(state);
+      if (useHash && changed) updateHash(state);
     }
     var initial = useHash ? readHash() : {};
+    if (columns) {
+      columns.checked = initial.cols === columns.getAttribute("data-columns");
+      columns.addEventListener("change", function () { apply(true); });
+    }
     controls.forEach(function (c) {
       var key = c.getAttribute("data-filter");
       if (initial[key] !== undefined) c.value = initial[key];
@@ -339,8 +379,11 @@
     Array.prototype.forEach.call(document.querySelectorAll("form.atlas-filters, form.atlas-compare-form, form.atlas-board-filters"), function (f) {
       f.addEventListener("submit", function (e) { e.preventDefault(); });
     });
-    Array.prototype.forEach.call(document.querySelectorAll("table[data-sortable]"), makeSortable);
     var forms = document.querySelectorAll(".atlas-filters[data-filter-for]");
+    var hashed = forms.length === 1 ? forms[0].getAttribute("data-filter-for") : null;
+    Array.prototype.forEach.call(document.querySelectorAll("table[data-sortable]"), function (t) {
+      makeSortable(t, t.id === hashed);
+    });
     Array.prototype.forEach.call(forms, function (f) { setupFilters(f, forms.length === 1); });
     Array.prototype.forEach.call(document.querySelectorAll("[data-copy]"), setupCopy);
     var boards = document.querySelector("form.atlas-board-filters");

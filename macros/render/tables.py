@@ -74,15 +74,37 @@ def model_rows(r, ids) -> list[dict]:
     return rows
 
 
+def score_columns(r) -> list[tuple[str, object]]:
+    """The main benchmarks' headline boards: (benchmark id, board), in name order."""
+    c = r.catalog
+    mains = sorted((b for b in c.benchmarks.values() if b.main), key=lambda b: b.name.lower())
+    return [(b.id, r.boards(b.id)[0]) for b in mains if r.boards(b.id)]
+
+
+def best_scores(columns) -> dict[str, list]:
+    """Model id -> its best claim on each score column (None where it has none)."""
+    out: dict[str, list] = {}
+    for i, (_bid, board) in enumerate(columns):
+        for row in board.rows:
+            out.setdefault(row.model, [None] * len(columns))[i] = row.best
+    return out
+
+
 def model_table(r, page_src: str, ids, *, filters: bool = False, table_id: str = "") -> str:
-    """An HTML table of models (sortable; filterable when ``filters``)."""
+    """An HTML table of models (sortable; filterable when ``filters``, which also brings the
+    optional columns of best scores on the main benchmarks and the "has results" filter)."""
     ids = sorted(ids, key=lambda i: r.catalog.models[i].name.lower())
     rows = model_rows(r, ids)
+    columns = score_columns(r) if filters else []
+    best = best_scores(columns)
+    for row in rows:
+        row["best"] = best.get(row["m"].id, [None] * len(columns))
     return r.render(
         "models_table.html.j2",
         page_src,
         rows=rows,
         filters=filters,
+        columns=columns,
         opts=model_filter_options(r, rows) if filters else {},
         table_id=table_id or "models-table",
     )

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import difflib
 
-from macros.rules.registry import CATALOG, RESULT, Context, rule
+from macros.rules.registry import CATALOG, GAPS_GUIDE, RESULT, Context, rule
 from macros.schema import vocab
 
 
@@ -29,7 +29,8 @@ def variant_given(ctx: Context, located) -> None:
         located.entry,
         (*located.loc, "benchmark"),
         "missing-variant",
-        f"{bench.name} has variants; say which: {', '.join(ids)}",
+        f"{bench.name} has variants; say which: {', '.join(ids)} (if the source does not "
+        f"say, see {GAPS_GUIDE})",
     )
 
 

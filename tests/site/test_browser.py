@@ -344,3 +344,58 @@ def test_every_menu_item_is_reachable_in_the_mobile_drawer(browser, real_server)
             link = _visible_link(page, real_server, url)
             assert link is not None, (title, child, url)
     context.close()
+
+
+@pytest.mark.parametrize("query", ["medpalm", "Med PaLM", "med-palm", "MED_PALM"])
+def test_text_filter_is_tolerant_of_case_spaces_hyphens_and_accents(page, real_server, query):
+    page.goto(real_server + "models/")
+    page.fill("[data-filter=q]", query)
+    shown = visible_rows(page)
+    assert "Med-PaLM" in shown and "Med-PaLM 2" in shown, shown
+
+
+def test_sort_order_is_kept_in_the_address_with_empty_cells_last(page, real_server):
+    page.goto(real_server + "models/")
+    header = page.locator("#models-table th", has_text="Parameters (B)")
+    for direction in ("ascending", "descending"):
+        header.locator("button").click()
+        assert header.get_attribute("aria-sort") == direction
+        assert f"dir={'asc' if direction == 'ascending' else 'desc'}" in page.url
+        page.reload()
+        assert header.get_attribute("aria-sort") == direction
+        values = page.eval_on_selector_all(
+            "#models-table tbody tr", "rows => rows.map(r => r.cells[3].getAttribute('data-value'))"
+        )
+        filled = [float(v) for v in values if v]
+        assert values[: len(filled)] == [v for v in values if v], "empty cells come last"
+        assert filled == sorted(filled, reverse=direction == "descending")
+
+
+def test_the_models_index_keeps_its_header_in_view_and_filters_on_results(
+    page, real_server, real_catalog
+):
+    page.goto(real_server + "models/")
+    head = page.locator("#models-table thead th").first
+    top = head.bounding_box()["y"]
+    page.locator(".atlas-table-wrap--tall").evaluate("w => w.scrollTop = 2000")
+    assert abs(head.bounding_box()["y"] - top) < 2, "the header row is sticky"
+    page.select_option("[data-filter=results]", "no")
+    none = {
+        m.name for mid, m in real_catalog.models.items() if not real_catalog.model_scores.get(mid)
+    }
+    assert set(visible_rows(page)) == none
+    score_cell = page.locator("#models-table th.atlas-col-score").first
+    assert not score_cell.is_visible()
+    page.check("[data-columns=scores]")
+    assert score_cell.is_visible() and "cols=scores" in page.url
+    page.reload()
+    assert score_cell.is_visible()
+
+
+def test_survey_type_tables_use_the_full_width(browser, real_server):
+    context = browser.new_context(viewport={"width": 1440, "height": 900})
+    page = context.new_page()
+    page.goto(real_server + "survey/pretrained/")
+    width = page.locator(".atlas-table-wrap").first.bounding_box()["width"]
+    context.close()
+    assert width > 1000, width
