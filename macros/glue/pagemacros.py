@@ -85,7 +85,9 @@ class PageMacros:
         state = self.state()
         if state.site_url:
             return state.site_url.rstrip("/") + "/" + path
-        return state.edit_base.split("/edit/", 1)[0] or "https://github.com/medllm-atlas/medllm-atlas"
+        return (
+            state.edit_base.split("/edit/", 1)[0] or "https://github.com/medllm-atlas/medllm-atlas"
+        )
 
     def data_version(self) -> str:
         """The data version of this build (CITATION.cff's; "unreleased" before the first)."""

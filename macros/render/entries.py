@@ -13,6 +13,9 @@ from macros.schema import vocab
 
 LEADERS = 6  # boards whose leader opens the benchmark page
 
+# An entry's own page ranks above the pages that merely mention it (Material's search boost).
+RANKED = {"search": {"boost": 4}}
+
 
 def _links(links) -> list[tuple[str, str]]:
     return [(name.capitalize(), url) for name, url in links.model_dump().items() if url]
@@ -120,7 +123,7 @@ def model_page(r, mid: str) -> GeneratedPage:
         bibtex=r.bib(m.papers),
     )
     tags = [vocab.label("survey_type", m.survey_type)] if m.survey_type else ["General model"]
-    head = front_matter(m.name, first_sentence(m.summary), tags=tags, hide=["navigation"])
+    head = front_matter(m.name, first_sentence(m.summary), tags=tags, hide=["navigation"], **RANKED)
     return page(src, head, body, c.files[("models", mid)])
 
 
@@ -182,7 +185,7 @@ def benchmark_page(r, bid: str) -> GeneratedPage:
         bibtex=r.bib(b.papers),
     )
     tags = [vocab.label("evaluation_category", b.category)]
-    head = front_matter(b.name, first_sentence(b.summary), tags=tags, hide=["navigation"])
+    head = front_matter(b.name, first_sentence(b.summary), tags=tags, hide=["navigation"], **RANKED)
     return page(src, head, body, c.files[("benchmarks", bid)])
 
 
@@ -200,7 +203,7 @@ def technique_page(r, tid: str) -> GeneratedPage:
         models=c.technique_models.get(tid, []),
         applications=apps,
     )
-    head = front_matter(t.name, first_sentence(t.summary))
+    head = front_matter(t.name, first_sentence(t.summary), **RANKED)
     return page(src, head, body, c.files[("techniques", tid)])
 
 
@@ -217,7 +220,7 @@ def paper_page(r, pid: str) -> GeneratedPage:
         scores=c.source_scores.get(pid, []),
         bibtex=bib_html(bibtex.entry(x)),
     )
-    head = front_matter(x.title, x.summary or "")
+    head = front_matter(x.title, x.summary or "", **RANKED)
     return page(src, head, body, c.files[("papers", pid)])
 
 
@@ -234,7 +237,7 @@ def application_page(r, aid: str) -> GeneratedPage:
         models=c.application_models.get(aid, []),
         benchmarks=c.application_benchmarks.get(aid, []),
     )
-    head = front_matter(a.name, first_sentence(a.summary))
+    head = front_matter(a.name, first_sentence(a.summary), **RANKED)
     return page(src, head, body, c.files[("applications", aid)])
 
 
@@ -250,7 +253,7 @@ def organisation_page(r, oid: str) -> GeneratedPage:
         models=c.organisation_models.get(oid, []),
         benchmarks=c.organisation_benchmarks.get(oid, []),
     )
-    return page(src, front_matter(o.name), body, c.files[("organisations", oid)])
+    return page(src, front_matter(o.name, **RANKED), body, c.files[("organisations", oid)])
 
 
 def results_page(r, rid: str) -> GeneratedPage:
@@ -259,4 +262,4 @@ def results_page(r, rid: str) -> GeneratedPage:
     t = c.results[rid]
     src = src_path("results", rid)
     body = r.render("results.md.j2", src, r=t, scores=c.table_scores.get(rid, []))
-    return page(src, front_matter(t.name), body, c.files[("results", rid)])
+    return page(src, front_matter(t.name, **RANKED), body, c.files[("results", rid)])

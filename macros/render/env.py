@@ -58,8 +58,10 @@ def front_matter(title: str, description: str = "", **extra) -> str:
     safe_title = html.escape(title.replace("<", "‹").replace(">", "›"), quote=False)
     data = {"title": safe_title, "render_macros": False}
     if description:
-        # Plain text: the page head (render/head.py) escapes it where it is written.
-        data["description"] = " ".join(description.split())
+        # Plain text with no angle brackets, so no template can ever meet markup here; the
+        # page head (render/head.py) escapes the rest where it writes it.
+        plain = " ".join(description.split()).replace("<", "‹").replace(">", "›")
+        data["description"] = plain
     data.update(extra)
     text = yaml.dump(data, Dumper=_DUMPER, allow_unicode=True, sort_keys=True)
     return "---\n" + text + "---\n\n"

@@ -82,7 +82,7 @@ def compare_page(r, _arg=None) -> GeneratedPage:
     ]
     body = (
         '<article class="atlas-compare" data-search-exclude>\n'
-        '<h1 id="top">Compare models</h1>\n'
+        "<h1>Compare models</h1>\n"
         "<p>Choose two to four models. Their facts appear side by side, then every benchmark "
         "setting on which at least two of them have a result. Values are compared only within "
         "the same comparable group. The choice is kept in the address, so it can be shared.</p>\n"

@@ -126,6 +126,7 @@ def test_two_builds_of_the_same_commit_are_byte_identical(tmp_path, synthetic_si
         assert all(n.startswith("medllm-atlas/") for n in zf.namelist())
 
 
+@pytest.mark.build
 def test_the_offline_copys_download_page_says_it_is_the_download(offline_copy):
     text = (offline_copy / "download" / "index.html").read_text(encoding="utf-8")
     assert "This is the offline copy" in text

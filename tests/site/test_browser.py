@@ -399,3 +399,67 @@ def test_survey_type_tables_use_the_full_width(browser, real_server):
     width = page.locator(".atlas-table-wrap").first.bounding_box()["width"]
     context.close()
     assert width > 1000, width
+
+
+def test_the_search_index_loads_only_when_search_is_first_used(page, real_server):
+    requested = []
+    page.on("request", lambda r: requested.append(r.url) if "search_index" in r.url else None)
+    page.goto(real_server + "methodology/")
+    page.wait_for_load_state("networkidle")
+    page.mouse.wheel(0, 800)
+    page.wait_for_timeout(800)
+    assert requested == [], "no index before the search box is used"
+    page.click(".md-search__input")
+    page.keyboard.type("RLHF", delay=20)
+    first = page.locator(".md-search-result__item a").first
+    first.wait_for(timeout=20000)
+    assert any(u.endswith("search/search_index.json") for u in requested)
+    hits = page.eval_on_selector_all(
+        ".md-search-result__item > a",
+        "as => as.map(a => a.getAttribute('href').split('?')[0].split('#')[0])",
+    )
+    assert len(hits) == len(set(hits)), "no page is listed twice"
+    entry = next(i for i, h in enumerate(hits) if h.endswith("techniques/rlhf/"))
+    folders = (
+        "models/",
+        "benchmarks/",
+        "techniques/",
+        "papers/",
+        "applications/",
+        "organisations/",
+    )
+    mentions = [i for i, h in enumerate(hits) if not any(f in h for f in folders)]
+    assert all(entry < i for i in mentions), ("the entry page ranks above mere mentions", hits)
+
+
+def _one_page_per_family(catalog) -> list[str]:
+    pages = ["", "models/", "benchmarks/", "techniques/", "papers/", "organisations/"]
+    pages += ["applications/", "results/", "compare/", "lineage/", "disagreements/", "changes/"]
+    pages += ["download/", "methodology/", "survey/", "survey/pretrained/", "contributing/"]
+    for kind in (
+        "models",
+        "benchmarks",
+        "techniques",
+        "papers",
+        "organisations",
+        "applications",
+        "results",
+    ):
+        ids = sorted(catalog.kind(kind))
+        pages.append(f"{kind}/{ids[len(ids) // 2]}/")
+    rich = max(catalog.models, key=lambda m: len(catalog.model_scores.get(m, [])))
+    pages.append(f"models/{rich}/")
+    return pages
+
+
+def test_no_page_family_scrolls_sideways_at_390px(browser, real_server, real_catalog):
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    wide = {}
+    for path in _one_page_per_family(real_catalog):
+        page.goto(real_server + path, wait_until="domcontentloaded")
+        width = page.evaluate("document.documentElement.scrollWidth")
+        if width > 390:
+            wide[path] = width
+    context.close()
+    assert wide == {}
