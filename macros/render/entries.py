@@ -92,6 +92,17 @@ def member_facts(r, members: list[str]) -> list[tuple[str, str]]:
     return [(label, value) for label, value in rows if value]
 
 
+def _lineage_graph(r, src: str, mid: str):
+    """A compact graph of the model's ancestors and descendants, when it has any."""
+    from macros.render.charts.lineage_graph import graph_svg, relatives
+
+    family = relatives(r.catalog, mid)
+    if len(family) < 2:
+        return None
+    label = f"Lineage of {r.catalog.models[mid].name}: its bases and the models built on it"
+    return graph_svg(r.catalog, family, r.linker(src), label, here=mid)
+
+
 def model_page(r, mid: str) -> GeneratedPage:
     """A model: facts with their sources, lineage, techniques, results, citation."""
     c = r.catalog
@@ -109,6 +120,7 @@ def model_page(r, mid: str) -> GeneratedPage:
         facts=model_facts(r, m, by_field),
         provenance=refs,
         derivatives=c.derivatives.get(mid, []),
+        lineage_graph=_lineage_graph(r, src, mid),
         in_tree=bool(m.base_models or c.derivatives.get(mid) or m.kind == "medical"),
         scores=scores,
         benchmarks=sorted({s.benchmark for s in scores}),

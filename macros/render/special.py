@@ -151,8 +151,30 @@ class _Tree:
             return el("li", label)
         inner = [self.node(k, seen | {mid}) for k in kids]
         count = el("span", f"({len(kids)})", class_="atlas-count")
-        summary = el("summary", label, Markup(" "), count)
-        return el("li", el("details", summary, el("ul", inner), open=True))
+        return el("li", label, Markup(" "), count, el("ul", inner))
+
+
+GRAPHED_FAMILIES = 12  # the lists below the graphs carry every family
+
+
+def _family_figure(r, src: str, root: str) -> Markup:
+    from macros.render.charts.lineage_graph import graph_svg
+
+    c = r.catalog
+    family = {root}
+    stack = [root]
+    while stack:
+        for kid in c.derivatives.get(stack.pop(), []):
+            if kid not in family:
+                family.add(kid)
+                stack.append(kid)
+    name = c.models[root].name
+    label = f"The {name} family: {len(family)} models"
+    svg = graph_svg(c, family, r.linker(src), label)
+    caption = el("figcaption", label)
+    return el(
+        "figure", el("div", svg, class_="atlas-graph-wrap"), caption, class_="atlas-graph-figure"
+    )
 
 
 def lineage_page(r, _arg=None) -> GeneratedPage:
@@ -165,6 +187,7 @@ def lineage_page(r, _arg=None) -> GeneratedPage:
         key=lambda i: (-descendants(c, i), c.models[i].name.lower()),
     )
     trees = Markup("").join(tree.node(root, frozenset()) for root in roots)
+    graphs = Markup("\n").join(_family_figure(r, src, root) for root in roots[:GRAPHED_FAMILIES])
     alone = sorted(
         (
             mid
@@ -176,9 +199,13 @@ def lineage_page(r, _arg=None) -> GeneratedPage:
     alone_html = Markup(", ").join(tree.model_link(mid) for mid in alone)
     body = (
         '<article class="atlas-tree" data-search-exclude>\n'
-        "<p>Each tree starts at a model with no recorded base and lists the models built on "
-        "it, from general foundations to their medical adaptations. Expand or collapse a "
-        "branch by clicking it. A model with several bases appears under each of them.</p>\n"
+        "<p>Each family starts at a model with no recorded base and reaches the models built "
+        "on it, from general foundations to their medical adaptations: first as graphs of the "
+        f"{GRAPHED_FAMILIES} largest families (an arrow from each base to its derivative; "
+        "every box links to the model), then as lists of every family. A model with several "
+        "bases appears under each of them.</p>\n"
+        f'<h2 id="graphs">The largest families</h2>\n{graphs}\n'
+        '<h2 id="lists">Every family</h2>\n'
         f'<ul class="atlas-tree-root">{trees}</ul>\n'
         '<h2 id="standalone">Medical models with no recorded base or derivative</h2>\n'
         f"<p>{alone_html or 'None.'}</p>\n"

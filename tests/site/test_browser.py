@@ -205,7 +205,14 @@ def test_axe_finds_no_serious_or_critical_violations(browser, real_server, real_
     from axe_playwright_python.sync_playwright import Axe
 
     model, score = a_model_with_results(real_catalog)
-    urls = ["", f"models/{model.id}/", f"benchmarks/{score.benchmark}/", "models/"]
+    urls = ["", f"models/{model.id}/", f"benchmarks/{score.benchmark}/", "models/", "lineage/"]
+    urls += ["compare/", "disagreements/", "changes/", "papers/", "benchmarks/"]
+    for kind in ("papers", "techniques", "organisations", "applications", "results"):
+        urls.append(f"{kind}/{sorted(real_catalog.kind(kind))[0]}/")
+    with_graph = next(
+        m for m in sorted(real_catalog.derivatives) if real_catalog.models[m].base_models
+    )
+    urls.append(f"models/{with_graph}/")
     context = browser.new_context(color_scheme=scheme, viewport={"width": 1280, "height": 900})
     pg = context.new_page()
     axe = Axe()
@@ -226,7 +233,7 @@ def test_axe_finds_no_serious_or_critical_violations(browser, real_server, real_
 def test_the_family_tree_lists_derivatives_under_their_base(page, real_server, real_catalog):
     base = max(real_catalog.derivatives, key=lambda m: len(real_catalog.derivatives[m]))
     page.goto(real_server + "lineage/")
-    node = page.locator(f"li:has(> details > summary > a#{base})").first
+    node = page.locator(f"li:has(> a#{base})").first
     text = node.inner_text()
     for child in real_catalog.derivatives[base][:5]:
         assert real_catalog.models[child].name in text
@@ -463,3 +470,15 @@ def test_no_page_family_scrolls_sideways_at_390px(browser, real_server, real_cat
             wide[path] = width
     context.close()
     assert wide == {}
+
+
+def test_the_family_graphs_link_every_model_once(page, real_server, real_catalog):
+    page.goto(real_server + "lineage/")
+    graphs = page.locator("svg.atlas-lineage-graph")
+    assert graphs.count() >= 5
+    first = graphs.first
+    hrefs = first.locator("a").evaluate_all("as => as.map(a => a.getAttribute('href'))")
+    assert len(hrefs) == len(set(hrefs)) >= 3
+    first.locator("a").first.click()
+    page.wait_for_load_state()
+    assert "/models/" in page.url and page.locator("h1").count() == 1

@@ -1,0 +1,30 @@
+"""Family graphs: grandalf's layering puts every base before its derivative, and the SVG
+has one link per model and one arrow per base-derivative pair."""
+
+from __future__ import annotations
+
+from selectolax.lexbor import LexborHTMLParser
+
+from macros.catalog.links import Linker
+from macros.render.charts.lineage_graph import graph_svg, layers, lineage_edges, relatives
+
+
+def test_layers_put_every_base_before_its_derivatives():
+    edges = [("a", "b"), ("a", "c"), ("b", "d"), ("c", "d"), ("x", "y")]
+    found = layers(["a", "b", "c", "d", "x", "y"], edges)
+    depth = {n: i for i, layer in enumerate(found) for n in layer}
+    assert sorted(depth) == ["a", "b", "c", "d", "x", "y"]
+    assert all(depth[a] < depth[b] for a, b in edges)
+
+
+def test_the_graph_links_each_model_once_and_draws_each_edge(catalog40):
+    c = catalog40
+    mid = next(m for m in sorted(c.derivatives) if c.derivatives[m])
+    family = relatives(c, mid)
+    svg = str(graph_svg(c, family, Linker("lineage.md", True), "A family", here=mid))
+    tree = LexborHTMLParser(f"<html><body>{svg}</body></html>")
+    links = [a.attributes["href"] for a in tree.css("svg a")]
+    assert sorted(links) == sorted(f"../models/{m}/" for m in family)
+    assert len(tree.css("path.atlas-edge")) == len(lineage_edges(c, family)) > 0
+    assert len(tree.css("rect.atlas-node--here")) == 1
+    assert tree.css_first("svg").attributes["aria-label"] == "A family"
