@@ -482,3 +482,27 @@ def test_the_family_graphs_link_every_model_once(page, real_server, real_catalog
     first.locator("a").first.click()
     page.wait_for_load_state()
     assert "/models/" in page.url and page.locator("h1").count() == 1
+
+
+def test_on_a_phone_board_and_result_rows_show_model_score_and_source_on_screen(
+    browser, real_server, real_catalog
+):
+    rich = max(real_catalog.model_scores, key=lambda m: len(real_catalog.model_scores[m]))
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    for url, row in (
+        ("benchmarks/medqa/", ".atlas-board-table tbody tr:not([hidden])"),
+        (f"models/{rich}/", ".atlas-results table.atlas-cards tbody tr"),
+    ):
+        page.goto(real_server + url, wait_until="domcontentloaded")
+        first = page.locator(row).first
+        cells = first.locator("td")
+        for i in range(cells.count()):
+            box = cells.nth(i).bounding_box()
+            if box and box["width"] > 0:
+                assert box["x"] >= 0 and box["x"] + box["width"] <= 390 + 1, (url, i, box)
+        score_box = first.locator("td.atlas-score").bounding_box()
+        assert score_box["y"] - first.bounding_box()["y"] < 40, (
+            "the score is on the card's first line"
+        )
+    context.close()
