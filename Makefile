@@ -79,6 +79,7 @@ bench: $(SITE_STAMP) ## Run the build benchmark (N = 300, 1000, 5000) and update
 	$(PY) bench/run.py --sizes 300 1000 5000 --write bench/README.md
 	$(PY) bench/validate_file.py --write bench/README.md
 	$(PY) bench/scan.py --write bench/README.md
+	$(PY) bench/weight.py --write bench/README.md
 
 clean: ## Remove build outputs (keeps .venv)
 	rm -rf site build dist .pytest_cache

@@ -178,7 +178,8 @@
   }
 
   function setupCompare(root) {
-    var data = JSON.parse(document.getElementById("compare-data").textContent);
+    var data = window.__atlasCompare;  // assets/compare-data.js, loaded by the page
+    if (!data) return;
     var selects = Array.prototype.slice.call(root.querySelectorAll("[data-compare-slot]"));
     var output = document.getElementById("compare-output");
     function render(updateHash) {

@@ -236,6 +236,7 @@ def on_post_build(config):
     except PageRenderError as exc:
         raise PluginError(str(exc)) from None
     state.charts.fill_site(state.chart_pages)
+    _write_page_assets(Path(config.site_dir))
     write_redirects(state.catalog, Path(config.site_dir), config.use_directory_urls)
     if not state.pages.exports_written:  # the worker writes them when there is one
         write_exports(
@@ -245,6 +246,15 @@ def on_post_build(config):
             site_url=config.site_url or "",
         )
     BUILD.site_dir = None  # finished: nothing to abandon
+
+
+def _write_page_assets(site_dir: Path) -> None:
+    """The data files of generated pages (GeneratedPage.assets), beside the site."""
+    for page in BUILD.generated.values():
+        for rel, text in page.assets:
+            path = site_dir / rel
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8")
 
 
 def on_pre_build(config):

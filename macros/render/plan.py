@@ -21,6 +21,8 @@ class GeneratedPage:
     puts it back after Markdown has run, so Markdown never re-parses large tables.
     ``search_blocks`` are the same blocks as the search indexer should see them, with the
     search-excluded parts left out (worked out once, while rendering).
+    ``assets`` are files of the page's own data, (path under the site, text), written
+    beside the site after the build, so a big data block does not weigh on the HTML.
     """
 
     src: str
@@ -28,6 +30,7 @@ class GeneratedPage:
     data_file: str | None = None
     blocks: tuple[str, ...] = ()
     search_blocks: tuple[str, ...] = ()
+    assets: tuple[tuple[str, str], ...] = ()
 
     def markdown(self) -> str:
         """The page as one Markdown document (blocks inline), e.g. for a plain MkDocs build."""
@@ -138,7 +141,9 @@ def split_blocks(body: str) -> tuple[str, tuple[str, ...], tuple[str, ...]]:
     return "\n".join(skeleton).strip("\n") + "\n", tuple(blocks), tuple(search_blocks)
 
 
-def page(src: str, head: str, body: str, data_file: str | None = None) -> GeneratedPage:
-    """A generated page from its front matter and rendered body."""
+def page(
+    src: str, head: str, body: str, data_file: str | None = None, assets: tuple = ()
+) -> GeneratedPage:
+    """A generated page from its front matter and rendered body (and its data files)."""
     skeleton, blocks, search_blocks = split_blocks(body)
-    return GeneratedPage(src, head + skeleton, data_file, blocks, search_blocks)
+    return GeneratedPage(src, head + skeleton, data_file, blocks, search_blocks, assets)

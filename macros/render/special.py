@@ -66,6 +66,9 @@ def compare_data(r, link) -> str:
     return payload.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
+COMPARE_DATA = "assets/compare-data.js"
+
+
 def compare_page(r, _arg=None) -> GeneratedPage:
     """Pick two to four models and see facts and shared results side by side."""
     src = "compare.md"
@@ -88,15 +91,18 @@ def compare_page(r, _arg=None) -> GeneratedPage:
         "the same comparable group. The choice is kept in the address, so it can be shared.</p>\n"
         f"{el('form', selects, class_='atlas-compare-form')}\n"
         '<div id="compare-output" aria-live="polite"></div>\n'
-        f'<script type="application/json" id="compare-data">{compare_data(r, link)}</script>\n'
+        f"{el('script', src=link.asset(COMPARE_DATA))}\n"
         "</article>\n"
     )
+    data = f"window.__atlasCompare = {compare_data(r, link)};\n"
     head = front_matter(
         "Compare models",
         "Two to four models side by side: facts and shared results.",
         **OUT_OF_SEARCH,
     )
-    return page(src, head, body)
+    # Every model's facts and scores (1.3 MB on the real data) load from their own file,
+    # so the page's HTML stays small; the links in it are relative to this page.
+    return page(src, head, body, assets=((COMPARE_DATA, data),))
 
 
 def descendants(catalog, mid: str) -> int:

@@ -219,3 +219,11 @@ def test_no_page_shows_a_literal_markdown_heading(real_site):
             if re.match(r"^#{1,6} ", ln.strip())
         ]
         assert literal == [], (path.relative_to(real_site).as_posix(), literal[:3])
+
+
+def test_the_compare_page_keeps_its_data_in_its_own_file(real_site):
+    html = (real_site / "compare" / "index.html").read_text(encoding="utf-8")
+    data = (real_site / "assets" / "compare-data.js").read_text(encoding="utf-8")
+    assert len(html.encode()) < 150 * 1024, "the HTML stays under the page budget"
+    assert '<script src="../assets/compare-data.js"></script>' in html
+    assert data.startswith("window.__atlasCompare = {") and len(data) > 100_000

@@ -21,7 +21,7 @@ from selectolax.lexbor import LexborHTMLParser
 # Script sources that belong to the site: the theme's bundle, the search worker, our own.
 ALLOWED_SCRIPT_SRC = re.compile(
     r"(^|/)(assets/javascripts/(bundle|workers/search)\.[0-9a-f]+\.min\.js"
-    r"|assets/atlas\.js|assets/atlas-search\.js|assets/vendor/iframe-worker/shim\.js|search/search_index\.js)$"
+    r"|assets/atlas\.js|assets/atlas-search\.js|assets/compare-data\.js|assets/vendor/iframe-worker/shim\.js|search/search_index\.js)$"
 )
 # Inline scripts the theme writes into every page (configuration and palette bootstrap).
 ALLOWED_INLINE = (
