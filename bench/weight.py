@@ -154,6 +154,17 @@ def measure_site(label: str, site: Path, entries: int, pages: dict, tool: Path) 
     }
 
 
+def site_result(label: str, project: Path, out: Path, tool: Path) -> dict:
+    """Build ``project`` into ``out`` and measure it."""
+    from macros.catalog.build import load_catalog
+    from macros.kinds import FOLDERS
+
+    build(project, out)
+    catalog, _ = load_catalog(project, style=False)
+    entries = sum(len(catalog.kind(k)) for k in FOLDERS)
+    return measure_site(label, out, entries, pages_of(out), tool)
+
+
 def pages_of(site: Path) -> dict:
     model = next(p.parent.name for p in sorted((site / "models").glob("*/index.html")))
     return {
@@ -214,48 +225,13 @@ def main(argv=None) -> int:
     args = parser.parse_args(argv)
     from synth import make_project
 
-    from macros.catalog.build import load_catalog
-
     tool = lighthouse_tool()
-    results = []
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
-        build(ROOT, work / "real")
-        catalog, _ = load_catalog(ROOT, style=False)
-        entries = sum(
-            catalog.counts()[k]
-            for k in (
-                "models",
-                "benchmarks",
-                "techniques",
-                "papers",
-                "applications",
-                "organisations",
-                "results",
-            )
-        )
-        results.append(measure_site("real", work / "real", entries, pages_of(work / "real"), tool))
+        results = [site_result("real", ROOT, work / "real", tool)]
         for n in args.sizes:
             project = make_project(work / f"p{n}", n)
-            build(project, work / f"s{n}")
-            syn, _ = load_catalog(project, style=False)
-            count = sum(
-                syn.counts()[k]
-                for k in (
-                    "models",
-                    "benchmarks",
-                    "techniques",
-                    "papers",
-                    "applications",
-                    "organisations",
-                    "results",
-                )
-            )
-            results.append(
-                measure_site(
-                    f"synthetic {n:,}", work / f"s{n}", count, pages_of(work / f"s{n}"), tool
-                )
-            )
+            results.append(site_result(f"synthetic {n:,}", project, work / f"s{n}", tool))
     text = report(results)
     print(text)
     if args.write:
