@@ -332,10 +332,6 @@
         button.hidden = !others.length;
         button.textContent = (open ? "− " : "+") + others.length + " more";
         button.setAttribute("aria-expanded", open ? "true" : "false");
-        button.onclick = function () {
-          table.setAttribute("data-open-" + m, open ? "false" : "true");
-          rankBoard(table, state);
-        };
       }
     });
     rows.forEach(function (row) { if (row.hidden && models.indexOf(row.getAttribute("data-model")) < 0) body.appendChild(row); });
@@ -355,9 +351,17 @@
       });
       return state;
     }
+    function filtered(state) {
+      return Object.keys(state).some(function (k) { return state[k]; });
+    }
     function apply(updateHash) {
       var state = read(), shown = 0;
-      tables.forEach(function (t) { shown += rankBoard(t, state); });
+      if (!updateHash && !filtered(state)) {
+        // No filter: the boards are already drawn in this order; only count them.
+        tables.forEach(function (t) { shown += t.querySelectorAll("tbody tr:not([hidden])").length; });
+      } else {
+        tables.forEach(function (t) { shown += rankBoard(t, state); });
+      }
       if (output) output.textContent = shown + " model rows shown across " + tables.length + " board" + (tables.length === 1 ? "" : "s");
       if (updateHash) {
         var only = controls.filter(function (c) { return c.type === "checkbox" && c.checked; })
@@ -365,6 +369,18 @@
         writeHash({ only: only.join(","), by: state.by || "" });
       }
     }
+    // "+N more" opens a model's other scores; one listener per board (boards are only
+    // re-ranked on load when a filter is set, so the buttons carry no handlers of their own).
+    tables.forEach(function (t) {
+      t.addEventListener("click", function (e) {
+        var button = e.target.closest && e.target.closest(".atlas-more");
+        if (!button) return;
+        var m = button.closest("tr").getAttribute("data-model");
+        var open = t.getAttribute("data-open-" + m) === "true";
+        t.setAttribute("data-open-" + m, open ? "false" : "true");
+        rankBoard(t, read());
+      });
+    });
     var initial = readHash();
     var only = (initial.only || "").split(",");
     controls.forEach(function (c) {
