@@ -232,3 +232,19 @@ def test_no_source_file_is_ignored_by_git():
         text=True,
     )
     assert done.stdout == "", done.stdout
+
+
+def test_pull_requests_get_every_changed_number_in_the_job_summary():
+    wf = load(ROOT / ".github" / "workflows" / "ci.yml")
+    step = next(s for _, _, s in steps(wf) if "GITHUB_STEP_SUMMARY" in s.get("run", ""))
+    assert "atlas changes" in step["run"] and "origin/$GITHUB_BASE_REF" in step["run"]
+    assert step["if"] == "github.event_name == 'pull_request'"
+
+
+def test_contributing_shows_the_no_code_path_and_the_guide_for_gaps():
+    text = (ROOT / "CONTRIBUTING.md").read_text()
+    assert "## No code? Tell us" in text and "Report incorrect data" in text
+    assert "template=suggest-model.yml" in text
+    assert "## When the source does not say" in text
+    for gap in ("us-options-not-stated", "split", "shots", "prompting", "not_stated"):
+        assert gap in text.split("## When the source does not say")[1].split("\n## ")[0], gap
