@@ -9,6 +9,7 @@ after the rules have grown.
 
 from __future__ import annotations
 
+import functools
 import io
 import subprocess
 import tarfile
@@ -189,4 +190,11 @@ def release_changes(repo: Path) -> dict | None:
     base = previous_release(repo)
     if base is None:
         return None
-    return as_json(diff(snapshot_at(repo, base), snapshot(repo)), base, "this build")
+    commit = _git(repo, "rev-parse", f"{base}^{{commit}}") or base
+    return as_json(diff(_released(str(repo), commit), snapshot(repo)), base, "this build")
+
+
+@functools.lru_cache(maxsize=4)
+def _released(repo: str, commit: str) -> Snapshot:
+    """A release's data, read once per process: `mkdocs serve` prepares every rebuild."""
+    return snapshot_at(Path(repo), commit)

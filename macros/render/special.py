@@ -105,8 +105,8 @@ def compare_page(r, _arg=None) -> GeneratedPage:
     return page(src, head, body, assets=((COMPARE_DATA, data),))
 
 
-def descendants(catalog, mid: str) -> int:
-    """How many models descend from ``mid``, at any depth."""
+def descendant_ids(catalog, mid: str) -> set[str]:
+    """Every model that descends from ``mid``, at any depth."""
     seen: set[str] = set()
     stack = list(catalog.derivatives.get(mid, []))
     while stack:
@@ -114,7 +114,12 @@ def descendants(catalog, mid: str) -> int:
         if cur not in seen:
             seen.add(cur)
             stack.extend(catalog.derivatives.get(cur, []))
-    return len(seen)
+    return seen
+
+
+def descendants(catalog, mid: str) -> int:
+    """How many models descend from ``mid``, at any depth."""
+    return len(descendant_ids(catalog, mid))
 
 
 class _Tree:
@@ -167,13 +172,7 @@ def _family_figure(r, src: str, root: str) -> Markup:
     from macros.render.charts.lineage_graph import graph_svg
 
     c = r.catalog
-    family = {root}
-    stack = [root]
-    while stack:
-        for kid in c.derivatives.get(stack.pop(), []):
-            if kid not in family:
-                family.add(kid)
-                stack.append(kid)
+    family = {root} | descendant_ids(c, root)
     name = c.models[root].name
     label = f"The {name} family: {len(family)} models"
     svg = graph_svg(c, family, r.linker(src), label)

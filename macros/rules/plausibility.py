@@ -11,6 +11,7 @@ import difflib
 import re
 import subprocess
 
+from macros.rules.redirects import base_ids
 from macros.rules.registry import CATALOG, RESULT, Context, rule
 from macros.schema import vocab
 
@@ -100,18 +101,6 @@ def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]", "", text.lower())
 
 
-def ids_at(root, revision: str, kind: str) -> set[str] | None:
-    """The ids of a kind at a git revision, or None when git cannot say."""
-    done = subprocess.run(
-        ["git", "-C", str(root), "ls-tree", "--name-only", f"{revision}:data/{kind}"],
-        capture_output=True,
-        text=True,
-    )
-    if done.returncode != 0:
-        return None
-    return {n.removesuffix(".yaml") for n in done.stdout.split() if n.endswith(".yaml")}
-
-
 def near_duplicates(new_id: str, names: dict[str, str]) -> str | None:
     """The existing id whose id or name looks like ``new_id`` (``names``: slug -> id)."""
     slug = _slug(new_id)
@@ -127,10 +116,12 @@ def new_id_close_to_an_existing_one(ctx: Context) -> None:
     id, name or alias of an entry that was already there (med-palm2 and med-palm-2)."""
     if not ctx.base:
         return
+    try:
+        at_base = base_ids(ctx)
+    except ValueError:
+        return  # removed-id reports that git cannot list the base
     for kind in ("models", "benchmarks", "techniques", "organisations"):
-        before = ids_at(ctx.root, ctx.base, kind)
-        if before is None:
-            continue
+        before = at_base[kind]
         names: dict[str, str] = {}
         for eid in before & set(ctx.entries[kind]):
             obj = ctx.entries[kind][eid].obj

@@ -150,6 +150,20 @@ def redirects_resolve(ctx: Context) -> None:
     ctx.problems.extend(problems)
 
 
+def base_ids(ctx: Context) -> dict[str, set[str]]:
+    """The ids of each kind at ``ctx.base``, listed once per run for every rule that needs
+    them; ValueError when git cannot list data/ there."""
+    if "base_ids" not in ctx.memo:
+        try:
+            ctx.memo["base_ids"] = ids_at(ctx.root, ctx.base)
+        except ValueError as exc:
+            ctx.memo["base_ids"] = exc
+    found = ctx.memo["base_ids"]
+    if isinstance(found, ValueError):
+        raise found
+    return found
+
+
 @rule("removed-id", scope=CATALOG)
 def removed_ids_redirect(ctx: Context) -> None:
     """removed-id (with ``--base REV``): an id that existed at REV and is gone has a redirect;
@@ -157,7 +171,7 @@ def removed_ids_redirect(ctx: Context) -> None:
     if not ctx.base:
         return
     try:
-        before = ids_at(ctx.root, ctx.base)
+        before = base_ids(ctx)
     except ValueError as exc:
         ctx.problems.append(Problem(PATH, 1, 1, "base", "(file)", str(exc)))
         return
