@@ -43,9 +43,11 @@ def effective_setting(table_setting: Setting, row_setting: Setting | None) -> Se
     return table_setting.model_copy(update=update)
 
 
-def _provenance(row) -> dict:
-    """The row's stated provenance fields, as Score fields."""
+def _provenance(row, table_evaluation_set=None) -> dict:
+    """The row's stated provenance fields, as Score fields (a table's evaluation set is the
+    default of its rows)."""
     c = row.contamination
+    es = row.evaluation_set or table_evaluation_set
     return {
         "n": row.n,
         "ci": tuple(row.ci) if row.ci else None,
@@ -54,11 +56,12 @@ def _provenance(row) -> dict:
         "evaluated": row.evaluated,
         "contamination": (c.status, c.source, c.locator) if c else None,
         "cites": (row.cites.source, row.cites.locator) if row.cites else None,
+        "evaluation_set": (es.source, es.locator) if es else None,
     }
 
 
 def _score(
-    entry, model_id: str, model, benchmarks: dict, row, source, locator, setting, line=0
+    entry, model_id: str, model, benchmarks: dict, row, source, locator, setting, line=0, table=None
 ) -> Score:
     return Score(
         model=model_id,
@@ -74,7 +77,7 @@ def _score(
         reported_by=reported_by(model, benchmarks.get(row.benchmark), source),
         origin=(entry.kind, entry.id),
         line=line,
-        **_provenance(row),
+        **_provenance(row, table.evaluation_set if table is not None else None),
     )
 
 
@@ -111,6 +114,7 @@ def located_scores(entries: dict[str, dict[str, Entry]]) -> list[LocatedScore]:
                 row.locator or t.locator,
                 setting,
                 lines[i],
+                t,
             )
             out.append(LocatedScore(entry, ("rows", i), row, s, model is not None))
     return out

@@ -52,6 +52,7 @@ class Score:
     evaluated: str | None = None  # YYYY-MM of the run
     contamination: tuple[str, str, str] | None = None  # (status, source, locator)
     cites: tuple[str, str] | None = None  # (source, locator) of the original
+    evaluation_set: tuple[str, str] | None = None  # (source, locator) defining variant/split/n
     line: int = 0  # where the row starts in its file (0: unknown)
 
     @property

@@ -124,6 +124,18 @@ RESULT_FIELDS: tuple[tuple[str, dict], ...] = (
         },
     ),
     ("cites_locator", {"type": ["string", "null"], "description": "where in the original"}),
+    (
+        "evaluation_set_source",
+        {
+            "type": ["string", "null"],
+            "description": "the source defining the evaluation set (variant, split, n), when the "
+            "result's own source does not",
+        },
+    ),
+    (
+        "evaluation_set_locator",
+        {"type": ["string", "null"], "description": "where in that source"},
+    ),
     ("note", {"type": ["string", "null"], "description": "a reading note"}),
     ("origin", {"type": "string", "description": "the data file the row is written in: kind/id"}),
 )
@@ -135,6 +147,7 @@ def score_record(s: Score) -> dict:
     iv = interval(s)
     contamination = s.contamination or (None, None, None)
     cites = s.cites or (None, None)
+    evaluation_set = s.evaluation_set or (None, None)
     return {
         "id": s.id,
         "model": s.model,
@@ -166,6 +179,8 @@ def score_record(s: Score) -> dict:
         "locator": s.locator,
         "cites_source": cites[0],
         "cites_locator": cites[1],
+        "evaluation_set_source": evaluation_set[0],
+        "evaluation_set_locator": evaluation_set[1],
         "note": s.note,
         "origin": f"{s.origin[0]}/{s.origin[1]}",
     }

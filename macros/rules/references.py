@@ -50,7 +50,7 @@ def fact_sources(ctx: Context, entry: Entry) -> None:
 @rule("unknown-ref", scope=RESULT)
 def result_references(ctx: Context, located) -> None:
     """unknown-ref: a result names an existing model, benchmark and source (and the sources
-    it cites or that report contamination)."""
+    it cites, that report contamination or that define its evaluation set)."""
     entry, loc, row = located.entry, located.loc, located.row
     if entry.kind == "results":
         ctx.resolve(entry, (*loc, "model"), "models", row.model)
@@ -63,3 +63,13 @@ def result_references(ctx: Context, located) -> None:
         ctx.resolve(entry, (*loc, "cites", "source"), "papers", row.cites.source)
     if row.contamination is not None:
         ctx.resolve(entry, (*loc, "contamination", "source"), "papers", row.contamination.source)
+    if row.evaluation_set is not None:
+        ctx.resolve(entry, (*loc, "evaluation_set", "source"), "papers", row.evaluation_set.source)
+
+
+@rule("unknown-ref", scope=("results",))
+def table_evaluation_set(ctx: Context, entry: Entry) -> None:
+    """unknown-ref: a result table's default evaluation set names an existing source."""
+    es = entry.obj.evaluation_set
+    if es is not None:
+        ctx.resolve(entry, ("evaluation_set", "source"), "papers", es.source)

@@ -161,6 +161,11 @@ class Result(Strict):
     cites: Citation | None = Field(
         None, description="the original source, when this source reproduces another's number"
     )
+    evaluation_set: Citation | None = Field(
+        None,
+        description="the source that defines the evaluation set (variant, split, n) when this "
+        "row's own source does not, e.g. the same authors' paper for a repository's numbers",
+    )
     source: Id = Field(description="id of the source entry in data/papers")
     locator: Locator
     note: Line | None = None
@@ -196,6 +201,11 @@ class ResultRow(Strict):
     contamination: Contamination | None = None
     cites: Citation | None = Field(
         None, description="the original source, when this source reproduces another's number"
+    )
+    evaluation_set: Citation | None = Field(
+        None,
+        description="the source that defines the evaluation set (variant, split, n) when this "
+        "row's own source does not, e.g. the same authors' paper for a repository's numbers",
     )
     locator: Locator | None = None
     note: Line | None = None
@@ -373,6 +383,9 @@ class ResultTable(Strict):
     source: Id
     locator: Locator
     setting: Setting = Setting()
+    evaluation_set: Citation | None = Field(
+        None, description="the evaluation set's defining source, for every row that names none"
+    )
     note: Prose | None = None
     rows: list[ResultRow] = Field(min_length=1)
     added: Day

@@ -145,3 +145,32 @@ def test_models_whose_interval_overlaps_the_leaders_are_tied_with_it():
         "far": False,
     }
     assert {row["score"].model: row["plus_minus"] for row in view["rows"]}["lead"] == "7.8"
+
+
+def test_a_tables_evaluation_set_is_each_rows_default_and_a_row_may_name_its_own(project):
+    table = project / "data" / "results" / "syn-table-0000.yaml"
+    data = yaml.safe_load(table.read_text())
+    data["evaluation_set"] = {"source": "syn-paper-00001", "locator": "Section 4.1"}
+    data["rows"][1]["evaluation_set"] = {"source": "syn-paper-00002", "locator": "Table 1"}
+    table.write_text(yaml.safe_dump(data, sort_keys=False))
+    catalog, problems = load_catalog(project, today=TODAY, style=False)
+    assert problems == []
+    rows = {s.model: s for s in catalog.scores if s.origin == ("results", "syn-table-0000")}
+    assert rows["syn-model-00000"].evaluation_set == ("syn-paper-00001", "Section 4.1")
+    assert rows["syn-model-00001"].evaluation_set == ("syn-paper-00002", "Table 1")
+    from macros.export.records import score_record
+
+    record = score_record(rows["syn-model-00000"])
+    assert record["evaluation_set_source"] == "syn-paper-00001"
+    assert record["evaluation_set_locator"] == "Section 4.1"
+
+
+def test_an_evaluation_set_naming_an_unknown_source_is_an_error(project):
+    table = project / "data" / "results" / "syn-table-0000.yaml"
+    data = yaml.safe_load(table.read_text())
+    data["evaluation_set"] = {"source": "no-such-paper", "locator": "Section 4.1"}
+    data["rows"][0]["evaluation_set"] = {"source": "no-such-paper-2", "locator": "Table 1"}
+    table.write_text(yaml.safe_dump(data, sort_keys=False))
+    _, problems = load_catalog(project, today=TODAY, style=False)
+    fields = sorted(p.field for p in problems if p.code == "unknown-ref")
+    assert fields == ["evaluation_set.source", "rows[0].evaluation_set.source"]
