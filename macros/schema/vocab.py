@@ -90,6 +90,8 @@ MODALITIES = (
     Term("video", "Video"),
     Term("ehr", "Structured health records"),
     Term("signals", "Physiological signals (ECG, wearables)"),
+    Term("molecule", "Molecules (SMILES, graphs)"),
+    Term("protein", "Protein sequences and structures"),
 )
 
 TECHNIQUE_STAGES = (
@@ -183,6 +185,11 @@ METRICS = (
     Metric("f1", "F1", "%", 0, 100),
     Metric("exact-match", "Exact match", "%", 0, 100),
     Metric("recall", "Recall", "%", 0, 100),
+    Metric("balanced-accuracy", "Balanced accuracy", "%", 0, 100),
+    Metric("auroc", "AUROC", "fraction", 0, 1),
+    Metric("auprc", "AUPRC", "fraction", 0, 1),
+    Metric("rouge-1", "ROUGE-1", "%", 0, 100),
+    Metric("rouge-2", "ROUGE-2", "%", 0, 100),
     Metric("rouge-l", "ROUGE-L", "%", 0, 100),
     Metric("bleu", "BLEU", "%", 0, 100),
     Metric("bleu-1", "BLEU-1", "%", 0, 100),
