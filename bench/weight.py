@@ -80,8 +80,9 @@ def html_sizes(site: Path) -> dict:
     sizes = [(p.stat().st_size, len(gzip.compress(p.read_bytes(), 6)), p) for p in pages]
     raw = max(sizes)
     gz = max(sizes, key=lambda s: s[1])
+    # The budget reads "at most 150 KB, or 30 KB gzipped": a page meets it either way.
     over = sum(
-        1 for s in sizes if s[0] > BUDGET["html_kb"] * 1024 or s[1] > BUDGET["html_gz_kb"] * 1024
+        1 for s in sizes if s[0] > BUDGET["html_kb"] * 1024 and s[1] > BUDGET["html_gz_kb"] * 1024
     )
     return {
         "pages": len(pages),
@@ -181,7 +182,7 @@ def report(results: list[dict]) -> str:
         "`python bench/weight.py`: every site served with gzip on loopback; Lighthouse 12.2.3, mobile, "
         "Debian's Chromium, one run per page (scores vary by a few points between runs).",
         "",
-        "| site | pages | largest HTML (KB) | largest gzipped (KB) | pages over 150 KB or 30 KB gz | search index per entry (KB) |",
+        "| site | pages | largest HTML (KB) | largest gzipped (KB) | pages over both 150 KB and 30 KB gz | search index per entry (KB) |",
         "|---|---:|---|---|---:|---:|",
     ]
     for r in results:

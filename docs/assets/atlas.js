@@ -3,6 +3,75 @@
 (function () {
   "use strict";
 
+  /* Data files of a page (macros/render/deferred.py, the models index): loaded with a
+     script element, which works from file:// too, once, and only when a reader needs them. */
+  var loads = {};
+  function siteBase() {
+    var config = document.getElementById("__config");
+    try { return config ? JSON.parse(config.textContent).base || "." : "."; } catch (e) { return "."; }
+  }
+  function loadData(src, done) {
+    var entry = loads[src];
+    if (!entry) {
+      entry = loads[src] = { ready: false, waiting: [] };
+      var script = document.createElement("script");
+      script.src = siteBase() + "/" + src;
+      script.onload = function () {
+        entry.ready = true;
+        entry.waiting.splice(0).forEach(function (f) { f(); });
+      };
+      document.head.appendChild(script);
+    }
+    if (entry.ready) done(); else entry.waiting.push(done);
+  }
+
+  // A long table drawn in part: its other rows are added from the page's data file.
+  function expandTable(table, done) {
+    var src = table.getAttribute("data-deferred-src");
+    if (!src || table._atlasExpanded) { if (done) done(); return; }
+    loadData(src, function () {
+      if (!table._atlasExpanded) {
+        table._atlasExpanded = true;
+        var rows = (window.__atlasDeferred || {})[table.getAttribute("data-deferred-key")] || "";
+        table.tBodies[0].insertAdjacentHTML("beforeend", rows);
+        if (table._atlasShowAll) table._atlasShowAll.hidden = true;
+      }
+      if (done) done();
+    });
+  }
+
+  function expandAll(tables, done) {
+    var left = tables.length;
+    if (!left) return done();
+    tables.forEach(function (t) { expandTable(t, function () { if (--left === 0) done(); }); });
+  }
+
+  function setupDeferred(table) {
+    if (table.getAttribute("data-deferred-rows") === "0") return;  // only hidden rows wait
+    var wrap = table.closest(".atlas-table-wrap") || table;
+    var p = document.createElement("p");
+    p.className = "atlas-show-all";
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "md-button";
+    button.textContent = "Show all (" + table.getAttribute("data-deferred-rows") + " more)";
+    button.addEventListener("click", function () { expandTable(table); });
+    p.appendChild(button);
+    wrap.parentNode.insertBefore(p, wrap.nextSibling);
+    table._atlasShowAll = p;
+  }
+
+  // A link to a row that is not drawn yet (#r-...): draw the long tables, then go to it.
+  function revealTarget() {
+    var id = decodeURIComponent(window.location.hash.slice(1));
+    if (!id || id.indexOf("=") >= 0 || document.getElementById(id)) return;
+    var tables = Array.prototype.slice.call(document.querySelectorAll("table[data-deferred-src]"));
+    expandAll(tables, function () {
+      var target = document.getElementById(id);
+      if (target) target.scrollIntoView();
+    });
+  }
+
   // A cell's sort key, or null when it is empty (empty cells sort last either way).
   function cellValue(row, index, numeric) {
     var cell = row.cells[index];
@@ -17,13 +86,21 @@
     return raw.toLowerCase();
   }
 
-  function sortRows(table, index, ascending) {
+  function markSorted(table, index, ascending) {
     var headers = table.tHead.rows[0].cells;
-    var th = headers[index];
-    if (!th) return;
-    var numeric = th.getAttribute("data-type") === "number";
     Array.prototype.forEach.call(headers, function (h) { h.setAttribute("aria-sort", "none"); });
-    th.setAttribute("aria-sort", ascending ? "ascending" : "descending");
+    if (headers[index]) headers[index].setAttribute("aria-sort", ascending ? "ascending" : "descending");
+    return headers[index];
+  }
+
+  function sortRows(table, index, ascending) {
+    var th = markSorted(table, index, ascending);
+    if (!th) return;
+    if (table._atlasEnsure) return table._atlasEnsure(function () { table._atlasSort(index, ascending); });
+    if (table.hasAttribute("data-deferred-src") && !table._atlasExpanded) {
+      return expandTable(table, function () { sortRows(table, index, ascending); });
+    }
+    var numeric = th.getAttribute("data-type") === "number";
     var body = table.tBodies[0];
     var rows = Array.prototype.slice.call(body.rows);
     rows.forEach(function (r, i) { r._atlasIndex = i; r._atlasKey = cellValue(r, index, numeric); });
@@ -94,33 +171,110 @@
       .replace(/[\u0300-\u036f]/g, "").toLowerCase().replace(/[^a-z0-9]+/g, "");
   }
 
+  // A table whose rows come from the page's data file (window.__atlasRows): each row's
+  // HTML (escaped when the site was built), its filter values and its sort keys. The page
+  // draws the first rows itself; the data file is loaded on the first filter, sort or
+  // "Show more". Filtering and sorting then work on the data, and only the first PAGE
+  // matches are drawn, then more on demand.
+  var PAGE = 200;
+  function dataRows(table) {
+    var items = window.__atlasRows.rows.map(function (r, i) { return { html: r.h, f: r.f, k: r.k, i: i, q: folded(r.f.q || "") }; });
+    var body = table.tBodies[0], more = document.querySelector("[data-more-rows]");
+    var matched = items, limit = PAGE, order = null;
+    function sorted(list) {
+      if (!order) return list;
+      var index = order[0], up = order[1];
+      return list.slice().sort(function (a, b) {
+        var x = a.k[index], y = b.k[index];
+        if (x === null || y === null) return (x === null) - (y === null) || a.i - b.i;
+        var c = x < y ? -1 : x > y ? 1 : 0;
+        return (up ? c : -c) || a.i - b.i;
+      });
+    }
+    function draw() {
+      body.innerHTML = matched.slice(0, limit).map(function (it) { return it.html; }).join("");
+      if (more) {
+        more.hidden = matched.length <= limit;
+        more.textContent = "Show more (" + (matched.length - limit) + " not shown)";
+      }
+    }
+    table._atlasSort = function (index, up) { order = [index, up]; matched = sorted(matched); draw(); };
+    return {
+      items: items,
+      attr: function (it, key) { return it.f[key] || ""; },
+      show: function (list) { matched = sorted(list); limit = PAGE; draw(); },
+      more: function () { limit += PAGE; draw(); }
+    };
+  }
+
   function setupFilters(form, useHash) {
     var table = document.getElementById(form.getAttribute("data-filter-for"));
     if (!table) return;
     var controls = Array.prototype.slice.call(form.querySelectorAll("[data-filter]"));
     var output = form.querySelector(".atlas-count");
-    var rows = table.tBodies[0].rows;
-    Array.prototype.forEach.call(rows, function (row) { row._atlasQ = folded(row.getAttribute("data-q") || ""); });
     var columns = form.querySelector("[data-columns]");
-    function apply(changed) {
+    var dataSrc = table.getAttribute("data-rows");
+    var source = null;  // the rows' data, once loaded (tables drawn from data)
+    var domAttr = function (row, key) { return row.getAttribute("data-" + key) || ""; };
+    function rows() {  // the rows to match: the data's, or the table's (all of them drawn)
+      if (source) return source.items;
+      var list = Array.prototype.slice.call(table.tBodies[0].rows);
+      list.forEach(function (row) { if (row.q === undefined) row.q = folded(row.getAttribute("data-q") || ""); });
+      return list;
+    }
+    // Before matching, every row must be at hand: load the data, or draw a long table.
+    function ensure(done) {
+      if (dataSrc && !source) {
+        return loadData(dataSrc, function () { if (!source) source = dataRows(table); done(); });
+      }
+      if (table.hasAttribute("data-deferred-src")) return expandTable(table, done);
+      done();
+    }
+    if (dataSrc) {
+      table._atlasEnsure = ensure;
+      var more = document.querySelector("[data-more-rows]");
+      if (more) {
+        more.hidden = table.tBodies[0].rows.length >= parseInt(table.getAttribute("data-total"), 10);
+        more.addEventListener("click", function () {
+          if (source) return source.more();
+          ensure(function () { apply(false); source.more(); });
+        });
+      }
+    }
+    function readState() {
       var state = {};
       controls.forEach(function (c) { state[c.getAttribute("data-filter")] = c.value.trim(); });
+      return state;
+    }
+    function apply(changed) {
+      var state = readState();
       var q = folded(state.q || "");
       var keys = Object.keys(state).filter(function (k) { return k !== "q" && state[k]; });
-      var shown = 0;
-      Array.prototype.forEach.call(rows, function (row) {
-        var ok = (!q || row._atlasQ.indexOf(q) >= 0) && keys.every(function (key) {
-          var have = row.getAttribute("data-" + key) || "";
-          return (" " + have + " ").indexOf(" " + state[key] + " ") >= 0;
-        });
-        if (row.hidden !== !ok) row.hidden = !ok;
-        if (ok) shown++;
-      });
       if (columns) {
         table.classList.toggle("atlas-show-scores", columns.checked);
         state.cols = columns.checked ? columns.getAttribute("data-columns") : "";
       }
-      if (output) output.textContent = shown + " of " + rows.length + " shown";
+      var total = dataSrc ? parseInt(table.getAttribute("data-total"), 10) : null;
+      var ready = (!dataSrc || source) && (!table.hasAttribute("data-deferred-src") || table._atlasExpanded);
+      if (!ready && !q && !keys.length) {
+        // Nothing to match: the page already shows the first rows in order.
+        var all = total || table.tBodies[0].rows.length + parseInt(table.getAttribute("data-deferred-rows") || "0", 10);
+        if (output) output.textContent = all + " of " + all + " shown";
+        if (useHash && changed) updateHash(state);
+        return;
+      }
+      if (!ready) return ensure(function () { apply(changed); });
+      var attr = source ? source.attr : domAttr;
+      var list = rows(), kept = [];
+      list.forEach(function (row) {
+        var ok = (!q || row.q.indexOf(q) >= 0) && keys.every(function (key) {
+          return (" " + attr(row, key) + " ").indexOf(" " + state[key] + " ") >= 0;
+        });
+        if (ok) kept.push(row);
+        if (!source && row.hidden !== !ok) row.hidden = !ok;
+      });
+      if (source) source.show(kept);
+      if (output) output.textContent = kept.length + " of " + list.length + " shown";
       if (useHash && changed) updateHash(state);
     }
     var initial = useHash ? readHash() : {};
@@ -359,9 +513,17 @@
       if (!updateHash && !filtered(state)) {
         // No filter: the boards are already drawn in this order; only count them.
         tables.forEach(function (t) { shown += t.querySelectorAll("tbody tr:not([hidden])").length; });
+        tables.forEach(function (t) { if (!t._atlasExpanded) shown += parseInt(t.getAttribute("data-deferred-rows") || "0", 10); });
       } else {
-        tables.forEach(function (t) { shown += rankBoard(t, state); });
+        // Every row takes part in a re-ranking: draw the long boards in full first.
+        return expandAll(tables.filter(function (t) { return !t._atlasExpanded; }), function () {
+          tables.forEach(function (t) { shown += rankBoard(t, state); });
+          finish(state, shown, updateHash);
+        });
       }
+      finish(state, shown, updateHash);
+    }
+    function finish(state, shown, updateHash) {
       if (output) output.textContent = shown + " model rows shown across " + tables.length + " board" + (tables.length === 1 ? "" : "s");
       if (updateHash) {
         var only = controls.filter(function (c) { return c.type === "checkbox" && c.checked; })
@@ -378,7 +540,7 @@
         var m = button.closest("tr").getAttribute("data-model");
         var open = t.getAttribute("data-open-" + m) === "true";
         t.setAttribute("data-open-" + m, open ? "false" : "true");
-        rankBoard(t, read());
+        expandTable(t, function () { rankBoard(t, read()); });
       });
     });
     var initial = readHash();
@@ -398,15 +560,19 @@
     });
     var forms = document.querySelectorAll(".atlas-filters[data-filter-for]");
     var hashed = forms.length === 1 ? forms[0].getAttribute("data-filter-for") : null;
+    // Filters first: a table drawn from data takes over its own sorting.
+    Array.prototype.forEach.call(forms, function (f) { setupFilters(f, forms.length === 1); });
     Array.prototype.forEach.call(document.querySelectorAll("table[data-sortable]"), function (t) {
       makeSortable(t, t.id === hashed);
     });
-    Array.prototype.forEach.call(forms, function (f) { setupFilters(f, forms.length === 1); });
+    Array.prototype.forEach.call(document.querySelectorAll("table[data-deferred-src]"), setupDeferred);
     Array.prototype.forEach.call(document.querySelectorAll("[data-copy]"), setupCopy);
     var boards = document.querySelector("form.atlas-board-filters");
     if (boards) setupBoards(boards);
     var compare = document.querySelector(".atlas-compare");
     if (compare) setupCompare(compare);
+    revealTarget();
+    window.addEventListener("hashchange", revealTarget);
   }
 
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);

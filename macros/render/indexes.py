@@ -13,7 +13,7 @@ def index_table(r, src: str, kind: str) -> str:
     """The table of an index page: models and benchmarks get filters of their own."""
     c = r.catalog
     if kind == "models":
-        return tables.model_table(r, src, c.models, filters=True)
+        return tables.model_table(r, src, c.models, filters=True, data=True)
     if kind == "benchmarks":
         return tables.benchmark_table(r, src, c.benchmarks, filters=True)
     return tables.simple_table(r, src, kind)
@@ -38,4 +38,7 @@ def index_page(r, kind: str) -> GeneratedPage:
         hide=["navigation", "toc"] if kind in TOP_LEVEL else ["toc"],
         search={"exclude": True},
     )
+    if kind == "models":
+        data = tables.models_data(r, src, r.catalog.models)
+        return page(src, head, body, assets=((tables.MODELS_DATA, data),))
     return page(src, head, body)

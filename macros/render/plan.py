@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from macros.render.deferred import asset_path, defer_rows
+
 
 @dataclass(frozen=True)
 class GeneratedPage:
@@ -144,6 +146,10 @@ def split_blocks(body: str) -> tuple[str, tuple[str, ...], tuple[str, ...]]:
 def page(
     src: str, head: str, body: str, data_file: str | None = None, assets: tuple = ()
 ) -> GeneratedPage:
-    """A generated page from its front matter and rendered body (and its data files)."""
+    """A generated page from its front matter and rendered body (and its data files; the
+    rows of its long tables beyond the first are one more, see ``deferred``)."""
     skeleton, blocks, search_blocks = split_blocks(body)
+    blocks, rows = defer_rows(blocks, src)
+    if rows is not None:
+        assets = (*assets, (asset_path(src), rows))
     return GeneratedPage(src, head + skeleton, data_file, blocks, search_blocks, assets)

@@ -7,6 +7,8 @@ escapes every value.
 
 from __future__ import annotations
 
+import json
+
 from markupsafe import Markup
 
 from macros.render.env import fmt_value
@@ -90,15 +92,28 @@ def best_scores(columns) -> dict[str, list]:
     return out
 
 
-def model_table(r, page_src: str, ids, *, filters: bool = False, table_id: str = "") -> str:
-    """An HTML table of models (sortable; filterable when ``filters``, which also brings the
-    optional columns of best scores on the main benchmarks and the "has results" filter)."""
+MODELS_DATA = "assets/models-index.js"
+FIRST_ROWS = 100  # drawn in the HTML; the script draws the rest from the page's data file
+
+
+def _model_table_rows(r, ids, filters: bool):
     ids = sorted(ids, key=lambda i: r.catalog.models[i].name.lower())
     rows = model_rows(r, ids)
     columns = score_columns(r) if filters else []
     best = best_scores(columns)
     for row in rows:
         row["best"] = best.get(row["m"].id, [None] * len(columns))
+    return rows, columns
+
+
+def model_table(
+    r, page_src: str, ids, *, filters: bool = False, table_id: str = "", data: bool = False
+) -> str:
+    """An HTML table of models (sortable; filterable when ``filters``, which also brings the
+    optional columns of best scores on the main benchmarks and the "has results" filter).
+    With ``data`` only the first rows are in the HTML, and the script draws the others from
+    the page's data file (``models_data``)."""
+    rows, columns = _model_table_rows(r, ids, filters)
     return r.render(
         "models_table.html.j2",
         page_src,
@@ -107,7 +122,60 @@ def model_table(r, page_src: str, ids, *, filters: bool = False, table_id: str =
         columns=columns,
         opts=model_filter_options(r, rows) if filters else {},
         table_id=table_id or "models-table",
+        limit=FIRST_ROWS if data else 0,
+        data_src=MODELS_DATA if data else "",
     )
+
+
+def _filters(row: dict) -> dict:
+    """The values the index's filters match, as the row's data- attributes carry them."""
+    m = row["m"]
+    return {
+        "type": row["type"],
+        "year": row["year"],
+        "size": row["size"],
+        "weights": m.weights or "",
+        "modality": " ".join(m.modalities),
+        "language": " ".join(m.languages),
+        "org": " ".join(m.organisations),
+        "results": "yes" if row["n"] else "no",
+        "q": row["q"],
+    }
+
+
+def _sort_keys(row: dict) -> list:
+    """One key per column, as the script compares cells (None: an empty cell)."""
+    m = row["m"]
+    text = [
+        m.name,
+        row["type_label"],
+        m.released or "",
+        None,
+        vocab.label("weights", m.weights) if m.weights else "",
+        ", ".join(vocab.label("modality", x) for x in m.modalities),
+        ", ".join(m.languages),
+        row["orgs"],
+    ]
+    keys = [t.lower() or None if isinstance(t, str) else t for t in text]
+    keys[3] = row["params_sort"] if row["params_sort"] != "" else None
+    return [*keys, row["n"], *[c.value if c else None for c in row["best"]]]
+
+
+def models_data(r, page_src: str, ids) -> str:
+    """The data file of the models index: each row's HTML (escaped by the same template as
+    the page), filter values and sort keys, in name order, as one JSON value."""
+    rows, columns = _model_table_rows(r, ids, True)
+    out = [
+        {
+            "h": r.render("model_row.html.j2", page_src, r=row, columns=columns).strip(),
+            "f": _filters(row),
+            "k": _sort_keys(row),
+        }
+        for row in rows
+    ]
+    payload = json.dumps({"rows": out}, ensure_ascii=True, separators=(",", ":"))
+    payload = payload.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return "window.__atlasRows = " + payload + ";\n"
 
 
 def _present(vocabulary: str, present: set) -> list[tuple[str, str]]:
@@ -288,5 +356,6 @@ def simple_table(r, page_src: str, kind: str) -> str:
         class_="atlas-table",
         id=f"{kind}-table",
         data_sortable=True,
+        data_defer=True,
     )
     return str(filters + el("div", table, class_="atlas-table-wrap"))

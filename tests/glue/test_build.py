@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 import yaml
 from conftest import BUILD_ENV, ROOT, mkdocs_build, project_copy
+from support.deferred import full_page
 from support.sitescan import scan_exports, scan_site
 
 from macros.catalog.links import dest_url, relative_url, src_path
@@ -47,7 +48,8 @@ def test_links_go_both_ways_between_models_and_benchmarks(real_site, real_catalo
     checked = 0
     for score in real_catalog.scores[:: max(1, len(real_catalog.scores) // 60)]:
         model_html = page_of(real_site, "models", score.model).read_text(encoding="utf-8")
-        bench_html = page_of(real_site, "benchmarks", score.benchmark).read_text(encoding="utf-8")
+        bench_page = page_of(real_site, "benchmarks", score.benchmark)
+        bench_html = full_page(real_site, bench_page.relative_to(real_site).as_posix())
         assert href("models", score.model, "benchmarks", score.benchmark) in model_html
         assert href("benchmarks", score.benchmark, "models", score.model) + '"' in bench_html
         checked += 1

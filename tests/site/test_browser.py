@@ -54,6 +54,16 @@ def test_sorting_a_column_orders_the_rows(page, real_server):
     assert values == sorted(values, reverse=True)
 
 
+def deferred_loaded(page) -> None:
+    """Wait until the page has drawn the rows its long tables keep in its data file."""
+    page.wait_for_function("() => window.__atlasDeferred !== undefined")
+
+
+def rows_loaded(page) -> None:
+    """Wait until the models index has loaded its data file (on the first filter or sort)."""
+    page.wait_for_function("() => window.__atlasRows !== undefined")
+
+
 def visible_rows(page) -> list[str]:
     return page.eval_on_selector_all(
         "#models-table tbody tr:not([hidden])", "rows => rows.map(r => r.cells[0].innerText)"
@@ -64,12 +74,14 @@ def test_filtering_by_survey_type_survives_a_reload(page, real_server, real_cata
     page.goto(real_server + "models/")
     total = len(visible_rows(page))
     page.select_option("[data-filter=type]", "pretrained")
+    rows_loaded(page)
     shown = visible_rows(page)
     expected = sorted(m.name for m in real_catalog.models.values() if m.survey_type == "pretrained")
     assert sorted(shown) == expected
     assert 0 < len(shown) < total
     assert "type=pretrained" in page.url
     page.reload()
+    rows_loaded(page)
     assert sorted(visible_rows(page)) == expected
     assert page.input_value("[data-filter=type]") == "pretrained"
     page.fill("[data-filter=q]", expected[0].lower()[:6])
@@ -144,8 +156,10 @@ def test_the_strict_filter_keeps_only_the_leaders_exact_setting(page, real_serve
 def test_board_filters_rerank_and_survive_a_reload(page, real_server):
     page.goto(real_server + "benchmarks/medqa/")
     board = "board-us-4-option-accuracy"
-    before = board_rows(page, board).count()
+    table = page.locator(f'table[data-board="{board}"]')
+    before = board_rows(page, board).count() + int(table.get_attribute("data-deferred-rows") or 0)
     page.check('input[data-board-filter="zero-shot"]')
+    deferred_loaded(page)
     rows = board_rows(page, board)
     shots = rows.evaluate_all("rows => rows.map(r => r.dataset.shots)")
     ranks = rows.evaluate_all("rows => rows.map(r => r.cells[0].textContent)")
@@ -153,6 +167,7 @@ def test_board_filters_rerank_and_survive_a_reload(page, real_server):
     assert ranks == [str(i) for i in range(1, len(ranks) + 1)]
     assert "only=zero-shot" in page.url
     page.reload()
+    deferred_loaded(page)
     assert page.is_checked('input[data-board-filter="zero-shot"]')
     assert board_rows(page, board).count() == len(shots)
     assert page.errors == []
@@ -165,7 +180,39 @@ def test_more_shows_a_models_other_scores(page, real_server):
     rows = page.locator(f'table[data-board="board-us-4-option-accuracy"] tr[data-model="{model}"]')
     assert rows.evaluate_all("rows => rows.filter(r => !r.hidden).length") == 1
     button.click()
+    deferred_loaded(page)
     assert rows.evaluate_all("rows => rows.filter(r => !r.hidden).length") > 1
+
+
+def test_a_long_board_draws_its_first_rows_and_the_rest_on_demand(page, real_server, real_catalog):
+    board = "board-us-4-option-accuracy"
+    requested = []
+    page.on("request", lambda r: requested.append(r.url) if "assets/rows/" in r.url else None)
+    page.goto(real_server + "benchmarks/medqa/")
+    page.wait_for_load_state("networkidle")
+    table = page.locator(f'table[data-board="{board}"]')
+    later = int(table.get_attribute("data-deferred-rows"))
+    first = board_rows(page, board).count()
+    assert first == 20 and later > 0 and requested == []
+    ranks = board_rows(page, board).evaluate_all("rows => rows.map(r => r.cells[0].textContent)")
+    page.locator(".atlas-show-all button").first.click()
+    deferred_loaded(page)
+    rows = board_rows(page, board)
+    assert rows.count() == first + later
+    everything = rows.evaluate_all("rows => rows.map(r => r.cells[0].textContent)")
+    assert everything[:first] == ranks and everything == [
+        str(i) for i in range(1, first + later + 1)
+    ]
+    assert not page.locator(".atlas-show-all").first.is_visible()
+    # A link to a row that is not drawn yet opens the board at that row.
+    last = page.locator(f'table[data-board="{board}"] tbody tr:not([hidden])').last
+    target = last.get_attribute("id")
+    page.goto(real_server + "models/")
+    page.goto(real_server + f"benchmarks/medqa/#{target}")
+    deferred_loaded(page)
+    page.wait_for_function(f"() => document.getElementById('{target}') !== null")
+    assert page.locator(f"#{target}").is_visible()
+    assert page.errors == []
 
 
 def test_hovering_a_chart_point_names_the_model_its_score_and_source(page, real_server):
@@ -357,6 +404,7 @@ def test_every_menu_item_is_reachable_in_the_mobile_drawer(browser, real_server)
 def test_text_filter_is_tolerant_of_case_spaces_hyphens_and_accents(page, real_server, query):
     page.goto(real_server + "models/")
     page.fill("[data-filter=q]", query)
+    rows_loaded(page)
     shown = visible_rows(page)
     assert "Med-PaLM" in shown and "Med-PaLM 2" in shown, shown
 
@@ -366,9 +414,11 @@ def test_sort_order_is_kept_in_the_address_with_empty_cells_last(page, real_serv
     header = page.locator("#models-table th", has_text="Parameters (B)")
     for direction in ("ascending", "descending"):
         header.locator("button").click()
+        rows_loaded(page)
         assert header.get_attribute("aria-sort") == direction
         assert f"dir={'asc' if direction == 'ascending' else 'desc'}" in page.url
         page.reload()
+        rows_loaded(page)
         assert header.get_attribute("aria-sort") == direction
         values = page.eval_on_selector_all(
             "#models-table tbody tr", "rows => rows.map(r => r.cells[3].getAttribute('data-value'))"
@@ -387,10 +437,15 @@ def test_the_models_index_keeps_its_header_in_view_and_filters_on_results(
     page.locator(".atlas-table-wrap--tall").evaluate("w => w.scrollTop = 2000")
     assert abs(head.bounding_box()["y"] - top) < 2, "the header row is sticky"
     page.select_option("[data-filter=results]", "no")
+    rows_loaded(page)
     none = {
         m.name for mid, m in real_catalog.models.items() if not real_catalog.model_scores.get(mid)
     }
+    more = page.locator("[data-more-rows]")
+    while more.is_visible():  # rows are drawn from the page's data, a page at a time
+        more.click()
     assert set(visible_rows(page)) == none
+    assert page.locator(".atlas-count").inner_text().startswith(f"{len(none)} of ")
     score_cell = page.locator("#models-table th.atlas-col-score").first
     assert not score_cell.is_visible()
     page.check("[data-columns=scores]")
@@ -506,3 +561,22 @@ def test_on_a_phone_board_and_result_rows_show_model_score_and_source_on_screen(
             "the score is on the card's first line"
         )
     context.close()
+
+
+def test_the_models_index_draws_its_rows_from_its_data_a_page_at_a_time(
+    page, real_server, real_catalog
+):
+    requested = []
+    page.on("request", lambda r: requested.append(r.url) if "models-index" in r.url else None)
+    page.goto(real_server + "models/")
+    page.wait_for_load_state("networkidle")
+    total = len(real_catalog.models)
+    assert len(visible_rows(page)) == min(100, total), "the page draws its first rows itself"
+    assert requested == [], "and loads its data only when a reader asks for more"
+    assert page.locator(".atlas-count").inner_text() == f"{total} of {total} shown"
+    more = page.locator("[data-more-rows]")
+    assert more.is_visible() == (total > 200)
+    while more.is_visible():
+        more.click()
+    assert len(visible_rows(page)) == total
+    assert page.locator(".atlas-count").inner_text() == f"{total} of {total} shown"

@@ -18,6 +18,8 @@ from urllib.parse import unquote, urlsplit
 
 from selectolax.lexbor import LexborHTMLParser
 
+from support.deferred import deferred_rows
+
 # Script sources that belong to the site: the theme's bundle, the search worker, our own.
 ALLOWED_SCRIPT_SRC = re.compile(
     r"(^|/)(assets/javascripts/(bundle|workers/search)\.[0-9a-f]+\.min\.js"
@@ -109,11 +111,19 @@ def _is_json(text: str) -> bool:
     return True
 
 
-def _parse(path: Path) -> _Page:
+def _parse(path: Path, site: Path) -> _Page:
     """Parse a page with lexbor (an HTML parser that follows the spec) and collect its ids,
-    links and findings."""
+    links and findings; the rows its long tables draw from its data file are part of it."""
     page = _Page()
-    tree = LexborHTMLParser(path.read_text(encoding="utf-8", errors="replace"))
+    html = path.read_text(encoding="utf-8", errors="replace")
+    _walk(page, LexborHTMLParser(html))
+    rows = deferred_rows(site, html) if "data-deferred-src" in html else ""
+    if rows:
+        _walk(page, LexborHTMLParser(f"<table><tbody>{rows}</tbody></table>"))
+    return page
+
+
+def _walk(page: _Page, tree) -> None:
     for node in tree.root.traverse():
         tag = node.tag
         if tag.startswith("-"):  # text, comments
@@ -128,7 +138,6 @@ def _parse(path: Path) -> _Page:
             page.links.append(attrs["href"])
         if tag == "script":
             _check_script(page, attrs, node.text(deep=True))
-    return page
 
 
 def scan_site(
@@ -145,7 +154,9 @@ def scan_site(
     """
     findings: list[Finding] = []
     files = {p.relative_to(site).as_posix(): p for p in site.rglob("*") if p.is_file()}
-    parsed = {rel: _parse(path) for rel, path in sorted(files.items()) if rel.endswith(".html")}
+    parsed = {
+        rel: _parse(path, site) for rel, path in sorted(files.items()) if rel.endswith(".html")
+    }
     site_files = _SiteFiles(set(files) | set(publish_time), parsed)
     for rel, page in parsed.items():
         for code, detail in page.findings:
