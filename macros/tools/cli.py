@@ -174,6 +174,19 @@ def cmd_export(args) -> int:
     return 0
 
 
+def cmd_completeness(args) -> int:
+    from macros.catalog.build import load_catalog
+    from macros.catalog.completeness import as_text, completeness
+
+    catalog, problems = load_catalog(_root(args), style=False)
+    if catalog is None:
+        for p in problems:
+            print(p.text(), file=sys.stderr)
+        return 1
+    print(as_text(completeness(catalog)))
+    return 0
+
+
 def cmd_zip(args) -> int:
     from macros.export.offline import zip_site
 
@@ -259,6 +272,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("release", help="write the frozen data bundle dist/medllm-atlas-data-X.zip")
     p.add_argument("version", help="the version, x.y.z")
     p.set_defaults(func=cmd_release)
+
+    p = sub.add_parser("completeness", help="per field, the share of entries that know it")
+    p.set_defaults(func=cmd_completeness)
 
     p = sub.add_parser("zip", help="pack a built offline site into a deterministic zip")
     p.add_argument("site", help="the built site folder")

@@ -174,3 +174,26 @@ def test_an_evaluation_set_naming_an_unknown_source_is_an_error(project):
     _, problems = load_catalog(project, today=TODAY, style=False)
     fields = sorted(p.field for p in problems if p.code == "unknown-ref")
     assert fields == ["evaluation_set.source", "rows[0].evaluation_set.source"]
+
+
+def test_completeness_counts_a_fact_listed_as_not_stated_as_known(project):
+    from macros.catalog.completeness import completeness
+
+    def percent(field):
+        catalog, _ = load_catalog(project, today=TODAY, style=False)
+        return next(r for r in completeness(catalog) if r.field == field)
+
+    model = next(
+        p
+        for p in sorted((project / "data" / "models").glob("*.yaml"))
+        if yaml.safe_load(p.read_text())["kind"] == "medical"
+    )
+    data = yaml.safe_load(model.read_text())
+    data["organisations"] = []
+    data.pop("not_stated", None)
+    model.write_text(yaml.safe_dump(data, sort_keys=False))
+    unknown = percent("organisations")
+    data["not_stated"] = ["organisations"]
+    model.write_text(yaml.safe_dump(data, sort_keys=False))
+    stated = percent("organisations")
+    assert stated.total == unknown.total and stated.known == unknown.known + 1
