@@ -25,7 +25,7 @@
     if (entry.ready) done(); else entry.waiting.push(done);
   }
 
-  // A long table drawn in part: its other rows are added from the page's data file.
+  // A long table (or list) drawn in part: its other rows are added from the page's data file.
   function expandTable(table, done) {
     var src = table.getAttribute("data-deferred-src");
     if (!src || table._atlasExpanded) { if (done) done(); return; }
@@ -33,7 +33,7 @@
       if (!table._atlasExpanded) {
         table._atlasExpanded = true;
         var rows = (window.__atlasDeferred || {})[table.getAttribute("data-deferred-key")] || "";
-        table.tBodies[0].insertAdjacentHTML("beforeend", rows);
+        (table.tBodies ? table.tBodies[0] : table).insertAdjacentHTML("beforeend", rows);
         if (table._atlasShowAll) table._atlasShowAll.hidden = true;
       }
       if (done) done();
@@ -65,7 +65,7 @@
   function revealTarget() {
     var id = decodeURIComponent(window.location.hash.slice(1));
     if (!id || id.indexOf("=") >= 0 || document.getElementById(id)) return;
-    var tables = Array.prototype.slice.call(document.querySelectorAll("table[data-deferred-src]"));
+    var tables = Array.prototype.slice.call(document.querySelectorAll("[data-deferred-src]"));
     expandAll(tables, function () {
       var target = document.getElementById(id);
       if (target) target.scrollIntoView();
@@ -397,6 +397,20 @@
       });
       output.appendChild(el("div", { "class": "atlas-table-wrap" }, [el("table", { "class": "atlas-table", id: "compare-results" }, [el("thead", {}, [rhead]), rbody])]));
     }
+    var ids = Object.keys(data.models).sort(function (a, b) {
+      var x = data.models[a].name.toLowerCase(), y = data.models[b].name.toLowerCase();
+      return x < y ? -1 : x > y ? 1 : a < b ? -1 : 1;
+    });
+    selects.forEach(function (s) {  // every model, by name, after "(none)"
+      var options = document.createDocumentFragment();
+      ids.forEach(function (id) {
+        var o = document.createElement("option");
+        o.value = id;
+        o.textContent = data.models[id].name;
+        options.appendChild(o);
+      });
+      s.appendChild(options);
+    });
     var initial = (readHash().models || "").split(",").filter(Boolean);
     selects.forEach(function (s, i) {
       if (initial[i] && data.models[initial[i]]) s.value = initial[i];
@@ -565,7 +579,7 @@
     Array.prototype.forEach.call(document.querySelectorAll("table[data-sortable]"), function (t) {
       makeSortable(t, t.id === hashed);
     });
-    Array.prototype.forEach.call(document.querySelectorAll("table[data-deferred-src]"), setupDeferred);
+    Array.prototype.forEach.call(document.querySelectorAll("[data-deferred-src]"), setupDeferred);
     Array.prototype.forEach.call(document.querySelectorAll("[data-copy]"), setupCopy);
     var boards = document.querySelector("form.atlas-board-filters");
     if (boards) setupBoards(boards);

@@ -51,6 +51,8 @@ class Build:
     data_files: dict[str, str] = field(default_factory=dict)  # page src -> YAML file
     search_view: dict[str, tuple[str, str]] = field(default_factory=dict)
     chart_pages: list[Path] = field(default_factory=list)
+    # data files of hand-written pages: path -> rows cut from their long tables, by key
+    macro_assets: dict[str, dict[str, str]] = field(default_factory=dict)
     digests: dict[str, int] = field(default_factory=dict)  # kept across serve rebuilds
 
     def prepare(
@@ -102,7 +104,7 @@ class Build:
         self.ready()
         if self.pages is not None:
             self.pages.close()
-        for store in (self.generated, self.data_files, self.search_view):
+        for store in (self.generated, self.data_files, self.search_view, self.macro_assets):
             store.clear()
         self.chart_pages.clear()
         self.pages = PageStream(self.renderer, self.charts, parallel=parallel, exports=exports)

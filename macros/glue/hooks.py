@@ -37,6 +37,7 @@ from macros.glue.build import BUILD, DataError
 from macros.glue.navcache import NavCache
 from macros.glue.pagestream import PageRenderError
 from macros.glue.workers import worker_wanted
+from macros.render.deferred import data_file
 from macros.render.head import PageInfo, head_tags
 from macros.render.plan import fill_blocks
 
@@ -249,12 +250,14 @@ def on_post_build(config):
 
 
 def _write_page_assets(site_dir: Path) -> None:
-    """The data files of generated pages (GeneratedPage.assets), beside the site."""
-    for page in BUILD.generated.values():
-        for rel, text in page.assets:
-            path = site_dir / rel
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(text, encoding="utf-8")
+    """The data files of generated pages (GeneratedPage.assets) and of hand-written pages'
+    long tables, beside the site."""
+    files = [(rel, text) for page in BUILD.generated.values() for rel, text in page.assets]
+    files += [(rel, data_file(rows)) for rel, rows in BUILD.macro_assets.items()]
+    for rel, text in files:
+        path = site_dir / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
 
 
 def on_pre_build(config):

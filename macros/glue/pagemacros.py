@@ -17,6 +17,7 @@ from macros.glue.build import current
 from macros.render import tables
 from macros.render.charts import jobs as chartjobs
 from macros.render.charts.jobs import NO_CHART
+from macros.render.deferred import asset_path, cut_tables
 from macros.render.env import fmt_value
 from macros.render.html import el, esc
 from macros.render.leaderboard import chart_view, leader_view
@@ -146,7 +147,14 @@ class PageMacros:
         table = tables.model_table(
             self.state().renderer, self.page_src(), ids, filters=filters, table_id=table_id
         )
-        return str(embed(table))
+        return str(embed(self.deferred(table, table_id)))
+
+    def deferred(self, table: str, key: str) -> str:
+        """``table`` cut to its first rows when long; the rest goes to the page's data file."""
+        (table,), rest = cut_tables((table,), self.page_src(), prefix=key + "-")
+        if rest:
+            self.state().macro_assets.setdefault(asset_path(self.page_src()), {}).update(rest)
+        return table
 
     def benchmark_table(self, category: str | None = None, task: str | None = None) -> str:
         """A sortable table of benchmarks, filtered by evaluation category or task."""

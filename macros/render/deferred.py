@@ -8,7 +8,8 @@ is not drawn yet. The page stays light however many rows a board has.
 
 Rows are found by the ``<tr`` that starts each of their lines: templates write one row per
 line, and contributed text can never produce that string (autoescaping turns ``<`` into
-``&lt;``).
+``&lt;``). A list marked ``data-defer`` is cut the same way, by the ``<li`` that starts each
+of its lines (its items' nested lists stay on their item's line), up to ``LIST_END``.
 """
 
 from __future__ import annotations
@@ -18,7 +19,10 @@ import re
 
 KEEP = 20  # shown rows of a long table drawn in the HTML
 _TABLE = re.compile(r"<table\b([^>]*\bdata-defer\b[^>]*)>(.*?)<tbody>\n?(.*?)</tbody>", re.S)
-_ROW_START = re.compile(r"^(?=<tr\b)", re.M)
+# A list to cut ends with this marker: its items hold nested lists, so "</ul>" cannot end it.
+LIST_END = "<!--atlas-defer-end-->"
+_LIST = re.compile(r"<ul\b([^>]*\bdata-defer\b[^>]*)>()\n?(.*?)" + re.escape(LIST_END), re.S)
+_ROW_START = re.compile(r"^(?=<(?:tr|li)\b)", re.M)
 
 
 def asset_path(src: str) -> str:
@@ -46,9 +50,27 @@ def kept_and_rest(rows: list[str], keep: int = KEEP) -> tuple[list[str], list[st
     return kept, rest
 
 
-def defer_rows(blocks: tuple[str, ...], src: str) -> tuple[tuple[str, ...], str | None]:
+def defer_rows(
+    blocks: tuple[str, ...], src: str, prefix: str = ""
+) -> tuple[tuple[str, ...], str | None]:
     """The page's blocks with every long ``data-defer`` table cut to its first rows, and the
-    text of the page's data file holding the rest (``None`` when nothing was cut)."""
+    text of the page's data file holding the rest (``None`` when nothing was cut). Keys are
+    ``prefix`` and a number, so tables cut separately can share one data file."""
+    blocks, rest = cut_tables(blocks, src, prefix)
+    return (blocks, data_file(rest)) if rest else (blocks, None)
+
+
+def data_file(rest: dict[str, str]) -> str:
+    """The text of a page's data file: each cut table's other rows, by key."""
+    payload = json.dumps(rest, ensure_ascii=True, separators=(",", ":"))
+    payload = payload.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return "window.__atlasDeferred = " + payload + ";\n"
+
+
+def cut_tables(
+    blocks: tuple[str, ...], src: str, prefix: str = ""
+) -> tuple[tuple[str, ...], dict[str, str]]:
+    """The blocks with their long ``data-defer`` tables cut, and the rows cut, by key."""
     rest: dict[str, str] = {}
     path = asset_path(src)
 
@@ -57,18 +79,16 @@ def defer_rows(blocks: tuple[str, ...], src: str) -> tuple[tuple[str, ...], str 
         kept, later = kept_and_rest(rows)
         if not later:
             return match.group(0)
-        key = str(len(rest))
+        key = f"{prefix}{len(rest)}"
         rest[key] = "".join(later)
         more = sum(1 for r in later if _is_shown(r))
         attrs = (
             f'{match.group(1)} data-deferred-src="{path}" data-deferred-key="{key}" '
             f'data-deferred-rows="{more}"'
         )
+        if match.re is _LIST:
+            return f"<ul{attrs}>\n{''.join(kept)}{LIST_END}"
         return f"<table{attrs}>{match.group(2)}<tbody>\n{''.join(kept)}</tbody>"
 
-    out = tuple(_TABLE.sub(cut, block) for block in blocks)
-    if not rest:
-        return blocks, None
-    payload = json.dumps(rest, ensure_ascii=True, separators=(",", ":"))
-    payload = payload.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-    return out, "window.__atlasDeferred = " + payload + ";\n"
+    out = tuple(_LIST.sub(cut, _TABLE.sub(cut, block)) for block in blocks)
+    return out, rest

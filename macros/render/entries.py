@@ -134,8 +134,9 @@ def model_page(r, mid: str) -> GeneratedPage:
         links=_links(m.links),
         bibtex=r.bib(m.papers),
     )
-    tags = [vocab.label("survey_type", m.survey_type)] if m.survey_type else ["General model"]
-    head = front_matter(m.name, first_sentence(m.summary), tags=tags, hide=["navigation"], **RANKED)
+    # No tags: the survey-type pages list models by type, with filters, and the tags page
+    # would grow with every model (5,000 links at 5,000 models).
+    head = front_matter(m.name, first_sentence(m.summary), hide=["navigation"], **RANKED)
     return page(src, head, body, c.files[("models", mid)])
 
 

@@ -58,15 +58,21 @@ def test_links_go_both_ways_between_models_and_benchmarks(real_site, real_catalo
 
 def test_derived_backlinks_are_on_the_pages(real_site, real_catalog):
     base, children = max(real_catalog.derivatives.items(), key=lambda kv: len(kv[1]))
-    html = page_of(real_site, "models", base).read_text(encoding="utf-8")
+    html = full_page(
+        real_site, page_of(real_site, "models", base).relative_to(real_site).as_posix()
+    )
     for child in children:
         assert href("models", base, "models", child) + '"' in html
     tech, models = max(real_catalog.technique_models.items(), key=lambda kv: len(kv[1]))
-    html = page_of(real_site, "techniques", tech).read_text(encoding="utf-8")
+    html = full_page(
+        real_site, page_of(real_site, "techniques", tech).relative_to(real_site).as_posix()
+    )
     for mid in models:
         assert href("techniques", tech, "models", mid) + '"' in html
     paper, citing = max(real_catalog.citations.items(), key=lambda kv: len(kv[1]))
-    html = page_of(real_site, "papers", paper).read_text(encoding="utf-8")
+    html = full_page(
+        real_site, page_of(real_site, "papers", paper).relative_to(real_site).as_posix()
+    )
     for kind, eid in citing:
         assert href("papers", paper, kind, eid) + '"' in html
 

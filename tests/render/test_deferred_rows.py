@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from macros.render.deferred import KEEP, asset_path, defer_rows
+from macros.render.deferred import KEEP, LIST_END, asset_path, defer_rows
 
 
 def table(rows: list[str], attrs: str = " data-defer") -> str:
@@ -52,3 +52,13 @@ def test_each_long_table_of_a_page_has_its_own_key_in_one_data_file():
     keys = [k for b in blocks for k in ("0", "1", "2") if f'data-deferred-key="{k}"' in b]
     assert sorted(keys) == ["0", "1", "2"]
     assert set(data_of(text)) == {"0", "1", "2"}
+
+
+def test_a_long_list_is_cut_between_its_items_and_keeps_their_nested_lists_whole():
+    items = [f'<li id="m{i}"><a>m{i}</a> <ul><li>child {i}</li></ul></li>' for i in range(KEEP + 3)]
+    block = '<ul class="atlas-tree-root" data-defer>\n' + "\n".join(items) + f"\n{LIST_END}</ul>"
+    (out,), text = defer_rows((block,), "lineage.md")
+    assert [i for i in items if i in out] == items[:KEEP]
+    assert out.endswith(f"{LIST_END}</ul>") and 'data-deferred-rows="3"' in out
+    rest = data_of(text)["0"]
+    assert rest.startswith(items[KEEP]) and rest.count("<li") == 6, "each item with its child"

@@ -18,7 +18,7 @@ from urllib.parse import unquote, urlsplit
 
 from selectolax.lexbor import LexborHTMLParser
 
-from support.deferred import deferred_rows
+from support.deferred import deferred_fragments
 
 # Script sources that belong to the site: the theme's bundle, the search worker, our own.
 ALLOWED_SCRIPT_SRC = re.compile(
@@ -117,9 +117,9 @@ def _parse(path: Path, site: Path) -> _Page:
     page = _Page()
     html = path.read_text(encoding="utf-8", errors="replace")
     _walk(page, LexborHTMLParser(html))
-    rows = deferred_rows(site, html) if "data-deferred-src" in html else ""
-    if rows:
-        _walk(page, LexborHTMLParser(f"<table><tbody>{rows}</tbody></table>"))
+    if "data-deferred-src" in html:
+        for fragment in deferred_fragments(site, html):
+            _walk(page, LexborHTMLParser(fragment))
     return page
 
 
