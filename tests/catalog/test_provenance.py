@@ -147,13 +147,18 @@ def test_models_whose_interval_overlaps_the_leaders_are_tied_with_it():
     assert {row["score"].model: row["plus_minus"] for row in view["rows"]}["lead"] == "7.8"
 
 
-def test_a_tables_evaluation_set_is_each_rows_default_and_a_row_may_name_its_own(project):
+def with_evaluation_sets(project, table_source: str, row: int, row_source: str):
+    """The synthetic table with a default evaluation set, and another on one of its rows."""
     table = project / "data" / "results" / "syn-table-0000.yaml"
     data = yaml.safe_load(table.read_text())
-    data["evaluation_set"] = {"source": "syn-paper-00001", "locator": "Section 4.1"}
-    data["rows"][1]["evaluation_set"] = {"source": "syn-paper-00002", "locator": "Table 1"}
+    data["evaluation_set"] = {"source": table_source, "locator": "Section 4.1"}
+    data["rows"][row]["evaluation_set"] = {"source": row_source, "locator": "Table 1"}
     table.write_text(yaml.safe_dump(data, sort_keys=False))
-    catalog, problems = load_catalog(project, today=TODAY, style=False)
+    return load_catalog(project, today=TODAY, style=False)
+
+
+def test_a_tables_evaluation_set_is_each_rows_default_and_a_row_may_name_its_own(project):
+    catalog, problems = with_evaluation_sets(project, "syn-paper-00001", 1, "syn-paper-00002")
     assert problems == []
     rows = {s.model: s for s in catalog.scores if s.origin == ("results", "syn-table-0000")}
     assert rows["syn-model-00000"].evaluation_set == ("syn-paper-00001", "Section 4.1")
@@ -166,12 +171,7 @@ def test_a_tables_evaluation_set_is_each_rows_default_and_a_row_may_name_its_own
 
 
 def test_an_evaluation_set_naming_an_unknown_source_is_an_error(project):
-    table = project / "data" / "results" / "syn-table-0000.yaml"
-    data = yaml.safe_load(table.read_text())
-    data["evaluation_set"] = {"source": "no-such-paper", "locator": "Section 4.1"}
-    data["rows"][0]["evaluation_set"] = {"source": "no-such-paper-2", "locator": "Table 1"}
-    table.write_text(yaml.safe_dump(data, sort_keys=False))
-    _, problems = load_catalog(project, today=TODAY, style=False)
+    _, problems = with_evaluation_sets(project, "no-such-paper", 0, "no-such-paper-2")
     fields = sorted(p.field for p in problems if p.code == "unknown-ref")
     assert fields == ["evaluation_set.source", "rows[0].evaluation_set.source"]
 
