@@ -140,15 +140,23 @@ def cmd_new(args) -> int:
     return 0
 
 
-def cmd_show(args) -> int:
+def _valid_catalog(args):
+    """The catalog of the data under --root, or None once its errors are printed."""
     from macros.catalog.build import load_catalog
-    from macros.catalog.links import describe
 
     catalog, problems = load_catalog(_root(args), style=False)
     if catalog is None:
         for p in problems:
             print(p.text(), file=sys.stderr)
         print("the data has errors; fix them first", file=sys.stderr)
+    return catalog
+
+
+def cmd_show(args) -> int:
+    from macros.catalog.links import describe
+
+    catalog = _valid_catalog(args)
+    if catalog is None:
         return 1
     text = describe(catalog, args.id)
     if text is None:
@@ -159,14 +167,10 @@ def cmd_show(args) -> int:
 
 
 def cmd_export(args) -> int:
-    from macros.catalog.build import load_catalog
     from macros.export.write import write_exports
 
-    root = _root(args)
-    catalog, problems = load_catalog(root, style=False)
+    catalog = _valid_catalog(args)
     if catalog is None:
-        for p in problems:
-            print(p.text(), file=sys.stderr)
         return 1
     out = Path(args.out)
     written = write_exports(catalog, out)
@@ -175,13 +179,10 @@ def cmd_export(args) -> int:
 
 
 def cmd_completeness(args) -> int:
-    from macros.catalog.build import load_catalog
     from macros.catalog.completeness import as_text, completeness
 
-    catalog, problems = load_catalog(_root(args), style=False)
+    catalog = _valid_catalog(args)
     if catalog is None:
-        for p in problems:
-            print(p.text(), file=sys.stderr)
         return 1
     print(as_text(completeness(catalog)))
     return 0

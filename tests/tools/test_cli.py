@@ -261,3 +261,18 @@ def test_show_gives_the_file_and_line_of_every_row_of_a_model(project, capsys):
         text = (project / path).read_text().splitlines()[int(line) - 1]
         assert text.lstrip().startswith("- "), (row, text)
     assert any("data/results/" in row for row in rows) and any("data/models/" in r for r in rows)
+
+
+def test_completeness_prints_every_field_against_its_target(project, capsys):
+    from macros.catalog.completeness import TARGETS
+
+    assert main(["--root", str(project), "completeness"]) == 0
+    out = capsys.readouterr().out
+    assert all(field in out for field in TARGETS) and "target" in out.splitlines()[0]
+
+
+def test_commands_that_need_the_catalog_refuse_invalid_data(project, capsys):
+    (project / "data" / "models" / "syn-model-00001.yaml").write_text("id: [unclosed\n")
+    for command in (["completeness"], ["show", "syn-model-00002"], ["export", "--out", "x"]):
+        assert main(["--root", str(project), *command]) == 1
+        assert "the data has errors; fix them first" in capsys.readouterr().err
