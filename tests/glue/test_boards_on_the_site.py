@@ -8,6 +8,7 @@ from collections import defaultdict
 from html.parser import HTMLParser
 
 import pytest
+from markupsafe import escape
 from support.deferred import full_page
 
 from macros.catalog.disagreements import disagreements
@@ -163,3 +164,15 @@ def test_the_methodology_page_explains_the_intervals(real_site):
     html = (real_site / "methodology" / "index.html").read_text(encoding="utf-8")
     assert "Wilson" in html and "tied with the leader" in html
     assert "does <strong>not</strong> account for run-to-run variance" in html
+
+
+def test_documented_leakage_is_noted_on_its_benchmark_page_with_its_source(real_site, real_catalog):
+    leaked = {bid: b for bid, b in real_catalog.benchmarks.items() if b.leakage}
+    assert leaked, "the data documents leakage for some benchmark"
+    for bid, b in leaked.items():
+        page = (real_site / "benchmarks" / bid / "index.html").read_text(encoding="utf-8")
+        box = page[page.index("Documented leakage into training data") :]
+        box = box[: box.index("</div>")]
+        for note in b.leakage:
+            assert str(escape(note.note)) in box, (bid, note.note[:40])
+            assert f'href="../../papers/{note.source}/"' in box, (bid, note.source)
