@@ -14,8 +14,9 @@ of its lines (its items' nested lists stay on their item's line), up to ``LIST_E
 
 from __future__ import annotations
 
-import json
 import re
+
+from macros.render.html import page_data
 
 KEEP = 20  # shown rows of a long table drawn in the HTML
 _TABLE = re.compile(r"<table\b([^>]*\bdata-defer\b[^>]*)>(.*?)<tbody>\n?(.*?)</tbody>", re.S)
@@ -62,9 +63,7 @@ def defer_rows(
 
 def data_file(rest: dict[str, str]) -> str:
     """The text of a page's data file: each cut table's other rows, by key."""
-    payload = json.dumps(rest, ensure_ascii=True, separators=(",", ":"))
-    payload = payload.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-    return "window.__atlasDeferred = " + payload + ";\n"
+    return page_data("__atlasDeferred", rest)
 
 
 def cut_tables(

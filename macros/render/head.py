@@ -8,7 +8,6 @@ an attribute or the script element early.
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 
@@ -17,7 +16,7 @@ from markupsafe import Markup
 from macros.catalog.store import Catalog
 from macros.export import metadata
 from macros.kinds import FOLDERS
-from macros.render.html import join, void
+from macros.render.html import join, script_json, void
 
 _LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 _MARKS = re.compile(r"[*_`#>|]+")
@@ -54,8 +53,7 @@ def entry_of(src: str) -> tuple[str, str] | None:
 
 def json_ld(obj: dict) -> Markup:
     """A JSON-LD script element; the text cannot close the element or open a comment."""
-    text = json.dumps(metadata.without_nulls(obj), ensure_ascii=False, sort_keys=True)
-    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    text = script_json(metadata.without_nulls(obj), ensure_ascii=False, sort_keys=True)
     return Markup(f'<script type="application/ld+json">{text}</script>')
 
 

@@ -10,6 +10,7 @@ underscore is dropped (``class_``) and other underscores become hyphens (``data_
 from __future__ import annotations
 
 import html as _html
+import json
 from collections.abc import Iterable
 
 from markupsafe import Markup
@@ -77,3 +78,16 @@ def md_heading(text: object) -> Markup:
         else:
             out.append(ch)
     return Markup("".join(out))
+
+
+def script_json(value: object, **dumps: object) -> str:
+    """``value`` as JSON that is safe inside a ``<script>`` element or a script file: ``<``,
+    ``>`` and ``&`` are written as escapes, so no text can close the element or open a
+    comment. ``dumps`` are passed to ``json.dumps``."""
+    text = json.dumps(value, **dumps)
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def page_data(name: str, value: object) -> str:
+    """A page's data file: one JSON value assigned to ``window.<name>``, nothing else."""
+    return f"window.{name} = {script_json(value, ensure_ascii=True, separators=(',', ':'))};\n"

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import json
-
 from markupsafe import Markup
 
 from macros.catalog.boards import board_slug
 from macros.catalog.disagreements import disagreements
 from macros.render.deferred import LIST_END
 from macros.render.env import detail_text, fmt_value, front_matter
-from macros.render.html import el, join
+from macros.render.html import el, join, script_json
 from macros.render.plan import GeneratedPage, page
 from macros.schema import vocab
 
@@ -63,8 +61,7 @@ def compare_data(r, link) -> str:
         for bid in c.benchmarks
         for g in r.groups(bid)
     }
-    payload = json.dumps({"models": models, "groups": groups}, sort_keys=True, ensure_ascii=True)
-    return payload.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return script_json({"models": models, "groups": groups}, sort_keys=True, ensure_ascii=True)
 
 
 COMPARE_DATA = "assets/compare-data.js"

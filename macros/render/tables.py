@@ -7,12 +7,10 @@ escapes every value.
 
 from __future__ import annotations
 
-import json
-
 from markupsafe import Markup
 
 from macros.render.env import fmt_value
-from macros.render.html import el, void
+from macros.render.html import el, page_data, void
 from macros.schema import vocab
 
 SHORT_TYPE = {
@@ -173,9 +171,7 @@ def models_data(r, page_src: str, ids) -> str:
         }
         for row in rows
     ]
-    payload = json.dumps({"rows": out}, ensure_ascii=True, separators=(",", ":"))
-    payload = payload.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-    return "window.__atlasRows = " + payload + ";\n"
+    return page_data("__atlasRows", {"rows": out})
 
 
 def _present(vocabulary: str, present: set) -> list[tuple[str, str]]:
