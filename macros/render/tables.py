@@ -198,7 +198,7 @@ def model_filter_options(r, rows: list[dict]) -> dict:
         ),
         "orgs": sorted(
             ((o, c.organisations[o].name) for o in orgs if o in c.organisations),
-            key=lambda p: p[1].lower(),
+            key=lambda p: (p[1].lower(), p[0]),  # by name; the id settles equal names
         ),
     }
 

@@ -3,6 +3,11 @@ has one link per model and one arrow per base-derivative pair."""
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+
+from conftest import ROOT
 from selectolax.lexbor import LexborHTMLParser
 
 from macros.catalog.links import Linker
@@ -28,3 +33,29 @@ def test_the_graph_links_each_model_once_and_draws_each_edge(catalog40):
     assert len(tree.css("path.atlas-edge")) == len(lineage_edges(c, family)) > 0
     assert len(tree.css("rect.atlas-node--here")) == 1
     assert tree.css_first("svg").attributes["aria-label"] == "A family"
+
+
+LAYOUT = """
+from macros.render.charts.lineage_graph import layers
+edges = [("b", "b-dare"), ("b", "b-slerp"), ("b", "b-ties"), ("lm", "rag"), ("m", "hippo"),
+         ("m", "internist"), ("m", "jsl"), ("m", "lm"), ("m", "mi"), ("mi", "b"), ("mi", "b-dare"),
+         ("mi", "b-slerp"), ("mi", "b-ties"), ("mi", "reason")]
+print(layers(sorted({n for e in edges for n in e}), edges))
+"""
+
+
+def test_a_layout_is_the_same_in_every_process():
+    """Builds are reproducible: grandalf keeps a component's edges in a set, whose order
+    changes between processes, so the order they reach the layout must not come from there."""
+    runs = {
+        subprocess.run(
+            [sys.executable, "-c", LAYOUT],
+            cwd=ROOT,
+            env={**os.environ, "PYTHONHASHSEED": str(seed)},
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        for seed in range(6)
+    }
+    assert len(runs) == 1, runs

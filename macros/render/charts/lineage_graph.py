@@ -8,7 +8,7 @@ reader's light or dark scheme.
 
 from __future__ import annotations
 
-from grandalf.graphs import Edge, Graph, Vertex
+from grandalf.graphs import Edge, Graph, Vertex, graph_core
 from grandalf.layouts import SugiyamaLayout
 from markupsafe import Markup
 
@@ -23,23 +23,36 @@ class _View:
     w, h = NODE_W, NODE_H
 
 
-def layers(nodes: list[str], edges: list[tuple[str, str]]) -> list[list[str]]:
-    """The nodes in layers, base models first, ordered within each layer by grandalf's
-    crossing reduction (several components are laid out one after the other)."""
+def _graph(nodes: list[str], edges: list[tuple[str, str]], graph_class):
     vertices = {n: Vertex(n) for n in nodes}
     for v in vertices.values():
         v.view = _View()
-    graph = Graph(list(vertices.values()), [Edge(vertices[a], vertices[b]) for a, b in edges])
+    kept = [Edge(vertices[a], vertices[b]) for a, b in edges if a in vertices and b in vertices]
+    return graph_class(list(vertices.values()), kept)
+
+
+def _component_layers(nodes: list[str], edges: list[tuple[str, str]]) -> list[list[str]]:
+    layout = SugiyamaLayout(_graph(nodes, edges, graph_core))
+    layout.init_all()
+    layout.draw()
+    real = set(nodes)  # the layers also hold the dummy vertices of long edges
+    return [[v.data for v in layer if getattr(v, "data", None) in real] for layer in layout.layers]
+
+
+def layers(nodes: list[str], edges: list[tuple[str, str]]) -> list[list[str]]:
+    """The nodes in layers, base models first, ordered within each layer by grandalf's
+    crossing reduction (several components are laid out one after the other).
+
+    grandalf's ``Graph`` finds the components, but keeps each one's edges in a set, whose
+    order changes from one process to the next, and so would the layout; so each
+    component is laid out again from its nodes in their order and its edges in ``edges``'
+    order."""
     out: list[list[str]] = []
-    for component in graph.C:
-        layout = SugiyamaLayout(component)
-        layout.init_all()
-        layout.draw()
-        for i, layer in enumerate(layout.layers):
-            real = [v.data for v in layer if getattr(v, "data", None) in vertices]
+    for component in _graph(nodes, edges, Graph).C:
+        for i, layer in enumerate(_component_layers([v.data for v in component.sV], edges)):
             while len(out) <= i:
                 out.append([])
-            out[i].extend(real)
+            out[i].extend(layer)
     return [layer for layer in out if layer]
 
 
