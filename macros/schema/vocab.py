@@ -202,6 +202,8 @@ METRICS = (
     Metric("win-rate", "Win rate", "%", 0, 100),
     Metric("success-rate", "Success rate", "%", 0, 100),
     Metric("rating", "Mean rating", "points", 0, 10),
+    # Human evaluation: the share of rated answers judged favourably on one axis (the variant).
+    Metric("rated-share", "Share of answers rated favourably", "%", 0, 100),
     Metric("elo", "Elo / Bradley-Terry rating", "points", 0, 4000),
 )
 
