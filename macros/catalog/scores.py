@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from macros.catalog.store import Score
+from macros.catalog.uncertainty import PROPORTIONS, could_be_a_count
 from macros.load.entry import Entry
 from macros.schema.entries import Setting
 
@@ -131,8 +132,15 @@ def split_size(benchmark, variant: str | None, split: str | None) -> int | None:
 
 
 def with_derived_n(score: Score, benchmark) -> Score:
-    """A score whose source states no n gets the recorded size of its split, marked derived."""
+    """A score whose source states no n gets the recorded size of its split, marked derived.
+
+    Not when the score is a proportion that cannot be a whole number of items out of that
+    size: it was then not one run over the whole split (a mean of runs, or a subset), and
+    the split's size would be a wrong n.
+    """
     if score.n is not None:
         return score
     n = split_size(benchmark, score.variant, score.split)
-    return replace(score, n=n, n_derived=True) if n else score
+    if not n or (score.metric in PROPORTIONS and not could_be_a_count(score.value, n)):
+        return score
+    return replace(score, n=n, n_derived=True)

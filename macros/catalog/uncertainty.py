@@ -64,6 +64,26 @@ def standard_error(score: Score) -> float | None:
     return math.sqrt(p * (1 - p) / score.n) * 100
 
 
+def decimals(value: float) -> int:
+    """How many decimals a value is written with (72.0 and 72 both count as none)."""
+    text = repr(float(value))
+    if "e" in text:
+        return 0
+    digits = text.split(".")[1].rstrip("0")
+    return len(digits)
+
+
+def could_be_a_count(percent: float, n: int) -> bool:
+    """Whether a percentage, rounded as it is written, could be k of ``n`` items for a whole k.
+
+    66.9 cannot be a share of 500 items (they come in steps of 0.2); a mean over several
+    runs, or a score on a subset, can produce such a value.
+    """
+    half = 0.5 * 10 ** -decimals(percent) + 1e-9
+    nearest = round(percent * n / 100)
+    return any(abs(100 * k / n - percent) <= half for k in (nearest - 1, nearest, nearest + 1))
+
+
 def tied_with_leader(leader: Score, other: Score) -> bool:
     """Whether ``other``'s interval overlaps the leader's (both must be known)."""
     a, b = interval(leader), interval(other)

@@ -11,6 +11,7 @@ import difflib
 import re
 import subprocess
 
+from macros.catalog.uncertainty import PROPORTIONS, could_be_a_count
 from macros.rules.redirects import base_ids
 from macros.rules.registry import CATALOG, RESULT, Context, rule
 from macros.schema import vocab
@@ -93,6 +94,29 @@ def value_far_outside_the_others(ctx: Context, located) -> None:
             f"{s.value:g} is far outside the other {s.benchmark} values ({fence[0]:.1f} to "
             f"{fence[1]:.1f} with a margin): check the number, its metric and its variant "
             "(if the source prints it, add value_checked: true)",
+            severity="warning",
+        )
+
+
+@rule("value-not-a-count", scope=RESULT)
+def proportion_not_whole_items_of_n(ctx: Context, located) -> None:
+    """value-not-a-count (warning): in a file changed since ``--base``, an accuracy-type value
+    that cannot be a whole number of items out of the row's stated ``n`` at the precision it
+    is written (66.9% of 500). Either n or the value is misread, or the value is a mean over
+    runs or a subset, which the note should say."""
+    if not ctx.base or located.entry.path not in changed_files(ctx):
+        return
+    s = located.score
+    if s.metric not in PROPORTIONS or located.row.n is None or not _unchecked(located):
+        return
+    if not could_be_a_count(s.value, s.n):
+        ctx.report(
+            located.entry,
+            (*located.loc, "value"),
+            "value-not-a-count",
+            f"{s.value:g}% cannot be a whole number of the n = {s.n:,} items: check both "
+            "(if the value is a mean over runs or from a subset, say so in the note and add "
+            "value_checked: true)",
             severity="warning",
         )
 

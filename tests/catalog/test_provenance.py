@@ -10,11 +10,12 @@ import yaml
 
 from macros.catalog.boards import boards_for
 from macros.catalog.build import load_catalog
+from macros.catalog.scores import with_derived_n
 from macros.catalog.store import Catalog, Score
-from macros.catalog.uncertainty import interval, tied_with_leader, wilson
+from macros.catalog.uncertainty import could_be_a_count, interval, tied_with_leader, wilson
 from macros.render.leaderboard import board_view
 from macros.render.renderer import Renderer
-from macros.schema.entries import Benchmark, Model, Paper, Setting
+from macros.schema.entries import Benchmark, Model, Paper, Setting, Size
 
 TODAY = date(2026, 6, 1)
 
@@ -81,6 +82,28 @@ def test_n_is_derived_from_the_recorded_split_size_and_marked(project):
         else:
             assert s.n == 200, "a stated n is kept and not marked derived"
     assert any(s.n_derived for s in on_test)
+
+
+def test_a_percentage_could_be_a_count_only_in_whole_items_at_its_written_precision():
+    assert could_be_a_count(66.8, 500) and not could_be_a_count(66.9, 500)  # steps of 0.2
+    assert could_be_a_count(79.12, 6150) and not could_be_a_count(79.12, 4183)
+    assert could_be_a_count(72.0, 100) and could_be_a_count(72, 100)
+    assert could_be_a_count(33.3, 3) and not could_be_a_count(33.33, 7)
+    assert could_be_a_count(0.0, 1273) and could_be_a_count(100.0, 1273)
+
+
+def test_n_is_not_derived_when_the_score_cannot_be_whole_items_of_the_split():
+    bench = Benchmark.model_construct(id="b", variants=[], size=Size(test=500))
+
+    def score(value, metric="accuracy"):
+        return Score(
+            "m", "b", None, "test", metric, value, Setting(), "p", "T", None, "authors", ("x",)
+        )
+
+    assert with_derived_n(score(66.8), bench).n == 500
+    kept = with_derived_n(score(66.9), bench)
+    assert kept.n is None and not kept.n_derived, "a mean of runs or a subset gets no n"
+    assert with_derived_n(score(66.9, "rouge-l"), bench).n == 500, "only proportions are counts"
 
 
 def test_wilson_intervals_match_hand_computed_values():
