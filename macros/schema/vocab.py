@@ -133,6 +133,7 @@ TASKS = (
     Term("calculation", "Clinical calculation"),
     Term("suite", "Suite of many tasks"),
     Term("preference", "Pairwise preference"),
+    Term("classification", "Text classification (e.g. detecting a condition from a post)"),
 )
 
 SOURCE_TYPES = (
