@@ -206,6 +206,8 @@ METRICS = (
     # Human evaluation: the share of rated answers judged favourably on one axis (the variant).
     Metric("rated-share", "Share of answers rated favourably", "%", 0, 100),
     Metric("elo", "Elo / Bradley-Terry rating", "points", 0, 4000),
+    # Licensing exams marked in points (IgakuQA: each year's exam has its own total).
+    Metric("exam-points", "Exam points", "points", 0, 1000),
 )
 
 METRIC_BY_ID = {m.id: m for m in METRICS}
