@@ -117,6 +117,19 @@ def test_wilson_intervals_match_hand_computed_values():
         assert (round(low, 2), round(high, 2)) == expected
 
 
+def test_shares_of_items_get_a_wilson_interval_and_other_metrics_do_not():
+    def score(metric, value):
+        return Score(
+            "m", "b", None, None, metric, value, Setting(), "p", "T", None, "authors", ("x",), n=100
+        )
+
+    for metric in ("accuracy", "exact-match", "success-rate", "rated-share"):
+        got = interval(score(metric, 80.0))
+        assert got.method == "Wilson" and (round(got.low, 2), round(got.high, 2)) == (71.12, 86.66)
+    assert interval(score("rouge-l", 80.0)) is None
+    assert interval(score("win-rate", 80.0)) is None, "a win rate is not a share of items"
+
+
 def board_catalog() -> Catalog:
     c = Catalog()
     c.benchmarks["b"] = Benchmark.model_construct(
