@@ -208,6 +208,8 @@ METRICS = (
     Metric("elo", "Elo / Bradley-Terry rating", "points", 0, 4000),
     # Licensing exams marked in points (IgakuQA: each year's exam has its own total).
     Metric("exam-points", "Exam points", "points", 0, 1000),
+    # Safety benchmarks that score how harmful a response is (MedSafetyBench: 1 = refusal).
+    Metric("harmfulness", "Harmfulness score (lower is safer)", "points", 1, 5, False),
 )
 
 METRIC_BY_ID = {m.id: m for m in METRICS}

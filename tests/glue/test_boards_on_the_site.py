@@ -89,6 +89,19 @@ def test_a_board_ranks_its_visible_rows_best_first(real_site, real_catalog):
             assert values == sorted(values, reverse=higher.higher_is_better)
 
 
+def test_a_board_whose_metric_is_lower_is_better_ranks_the_lowest_first(real_site, real_catalog):
+    lower = [
+        bid
+        for bid, scores in real_catalog.benchmark_scores.items()
+        if scores and {vocab.METRIC_BY_ID[s.metric].higher_is_better for s in scores} == {False}
+    ]
+    assert lower, "the real data has a lower-is-better board (MedSafetyBench harmfulness)"
+    for bid in lower:
+        for rows in boards_of(real_site, bid).values():
+            values = [float(r["data-value"]) for r in rows if "hidden" not in r]
+            assert values == sorted(values), bid
+
+
 def test_disagreements_never_pair_a_different_variant_or_format(real_catalog):
     for d in disagreements(real_catalog):
         assert len({s.group for s in d.scores}) == 1
