@@ -298,11 +298,11 @@ COMPLETENESS_FLOORS = {
     "released": 98.0,
     "weights": 94.0,
     "modalities": 99.5,
-    "base_models": 86.0,
+    "base_models": 86.5,
     "parameters": 93.5,
-    "licence": 91.5,
-    "model results": 59.5,
-    "benchmark results": 75.5,
+    "licence": 92.0,
+    "model results": 67.5,
+    "benchmark results": 91.5,
 }
 
 
