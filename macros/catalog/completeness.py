@@ -50,14 +50,15 @@ def _known(model, name: str) -> bool:
 def completeness(catalog: Catalog) -> list[Coverage]:
     """Coverage of every tracked field, in the order of ``TARGETS``."""
     medical = [m for m in catalog.models.values() if m.kind == "medical"]
+    open_weights = [m for m in medical if m.weights == "open"]
     applies = {
         "organisations": medical,
         "released": medical,
         "weights": medical,
         "modalities": medical,
         "base_models": [m for m in medical if m.survey_type == "fine-tuned"],
-        "parameters": [m for m in medical if m.weights == "open"],
-        "licence": [m for m in medical if m.weights == "open"],
+        "parameters": open_weights,
+        "licence": open_weights,
     }
     out = [Coverage(f, sum(_known(m, f) for m in ms), len(ms)) for f, ms in applies.items()]
     scored = {m for m, scores in catalog.model_scores.items() if scores}

@@ -76,13 +76,19 @@ def changed_files(ctx: Context) -> set[str]:
     return ctx.memo["changed"]
 
 
+def _new_since_base(ctx: Context, located) -> bool:
+    """Whether the row is in a file changed since ``--base``; without a base, no file is:
+    the data already in the atlas was checked when it came in."""
+    return bool(ctx.base) and located.entry.path in changed_files(ctx)
+
+
 @rule("outlier-value", scope=RESULT)
 def value_far_outside_the_others(ctx: Context, located) -> None:
     """outlier-value (warning): in a file changed since ``--base``, a value far outside the
     range of every other value reported for the same benchmark variant and metric (by more
     than half that range's width). Without a base it stays quiet: the data already in the
     atlas was checked when it came in."""
-    if not ctx.base or located.entry.path not in changed_files(ctx):
+    if not _new_since_base(ctx, located):
         return
     s = located.score
     fence = _others_range(ctx, (s.benchmark, s.variant, s.metric), s.value)
@@ -104,7 +110,7 @@ def proportion_not_whole_items_of_n(ctx: Context, located) -> None:
     that cannot be a whole number of items out of the row's stated ``n`` at the precision it
     is written (66.9% of 500). Either n or the value is misread, or the value is a mean over
     runs or a subset, which the note should say."""
-    if not ctx.base or located.entry.path not in changed_files(ctx):
+    if not _new_since_base(ctx, located):
         return
     s = located.score
     if s.metric not in PROPORTIONS or located.row.n is None or not _unchecked(located):
