@@ -82,24 +82,17 @@ def test_a_claim_is_shown_once_and_each_model_once_per_board(real_site, real_cat
 
 
 def test_a_board_ranks_its_visible_rows_best_first(real_site, real_catalog):
-    for bid in ("medqa", "medmcqa", "pubmedqa", "mmlu-medical"):
+    directions = {}  # benchmark -> higher_is_better, when all its metrics agree
+    for bid, scores in real_catalog.benchmark_scores.items():
+        found = {vocab.METRIC_BY_ID[s.metric].higher_is_better for s in scores}
+        if len(found) == 1:
+            directions[bid] = found.pop()
+    assert {"medqa", "medmcqa", "pubmedqa", "mmlu-medical"} <= set(directions)
+    assert False in directions.values(), "the real data has a lower-is-better board"
+    for bid, higher in directions.items():
         for rows in boards_of(real_site, bid).values():
             values = [float(r["data-value"]) for r in rows if "hidden" not in r]
-            higher = vocab.METRIC_BY_ID[real_catalog.benchmark_scores[bid][0].metric]
-            assert values == sorted(values, reverse=higher.higher_is_better)
-
-
-def test_a_board_whose_metric_is_lower_is_better_ranks_the_lowest_first(real_site, real_catalog):
-    lower = [
-        bid
-        for bid, scores in real_catalog.benchmark_scores.items()
-        if scores and {vocab.METRIC_BY_ID[s.metric].higher_is_better for s in scores} == {False}
-    ]
-    assert lower, "the real data has a lower-is-better board (MedSafetyBench harmfulness)"
-    for bid in lower:
-        for rows in boards_of(real_site, bid).values():
-            values = [float(r["data-value"]) for r in rows if "hidden" not in r]
-            assert values == sorted(values), bid
+            assert values == sorted(values, reverse=higher), bid
 
 
 def test_disagreements_never_pair_a_different_variant_or_format(real_catalog):
