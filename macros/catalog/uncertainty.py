@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from macros.catalog.store import Score
 
 Z95 = 1.959963984540054
-PROPORTIONS = frozenset({"accuracy", "exact-match", "success-rate", "rated-share"})
+PROPORTIONS = frozenset({"accuracy", "exact-match", "success-rate", "rated-share", "error-rate"})
 
 
 @dataclass(frozen=True)

@@ -133,6 +133,7 @@ TASKS = (
     Term("calculation", "Clinical calculation"),
     Term("suite", "Suite of many tasks"),
     Term("preference", "Pairwise preference"),
+    Term("entity-linking", "Entity linking / concept normalisation"),
     Term("classification", "Text classification (e.g. detecting a condition from a post)"),
 )
 
@@ -210,6 +211,12 @@ METRICS = (
     Metric("exam-points", "Exam points", "points", 0, 1000),
     # Safety benchmarks that score how harmful a response is (MedSafetyBench: 1 = refusal).
     Metric("harmfulness", "Harmfulness score (lower is safer)", "points", 1, 5, False),
+    # The share of incorrect answers, when a source reports errors rather than accuracy.
+    Metric("error-rate", "Error rate (share of incorrect answers)", "%", 0, 100, False),
+    Metric("precision", "Precision", "%", 0, 100),
+    # Multi-label exams (FrenchMedMCQA): overlap between predicted and gold answer sets.
+    Metric("hamming-score", "Hamming score", "%", 0, 100),
+    Metric("ndcg-at-10", "nDCG@10", "fraction", 0, 1),
 )
 
 METRIC_BY_ID = {m.id: m for m in METRICS}

@@ -123,11 +123,12 @@ def test_shares_of_items_get_a_wilson_interval_and_other_metrics_do_not():
             "m", "b", None, None, metric, value, Setting(), "p", "T", None, "authors", ("x",), n=100
         )
 
-    for metric in ("accuracy", "exact-match", "success-rate", "rated-share"):
+    for metric in ("accuracy", "exact-match", "success-rate", "rated-share", "error-rate"):
         got = interval(score(metric, 80.0))
         assert got.method == "Wilson" and (round(got.low, 2), round(got.high, 2)) == (71.12, 86.66)
     assert interval(score("rouge-l", 80.0)) is None
     assert interval(score("win-rate", 80.0)) is None, "a win rate is not a share of items"
+    assert interval(score("hamming-score", 80.0)) is None, "a mean overlap is not a share of items"
 
 
 def board_catalog() -> Catalog:
