@@ -203,19 +203,29 @@ def model_filter_options(r, rows: list[dict]) -> dict:
     }
 
 
+def _use_of(sources: int) -> str:
+    """How widely a benchmark is scored: by several sources, by one (often its authors' own
+    evaluation set), or not yet."""
+    return "several" if sources >= 2 else ("single" if sources == 1 else "none")
+
+
 def benchmark_table(r, page_src: str, ids, *, filters: bool = False, table_id: str = "") -> str:
     """An HTML table of benchmarks."""
     c = r.catalog
     ids = sorted(ids, key=lambda i: c.benchmarks[i].name.lower())
-    rows = [
-        {
-            "b": c.benchmarks[b],
-            "n": len(c.benchmark_scores.get(b, [])),
-            "groups": len(r.groups(b)),
-            "q": " ".join([c.benchmarks[b].name, *c.benchmarks[b].aliases, b]).lower(),
-        }
-        for b in ids
-    ]
+    rows = []
+    for b in ids:
+        sources = len({s.source for s in c.benchmark_scores.get(b, [])})
+        rows.append(
+            {
+                "b": c.benchmarks[b],
+                "n": len(c.benchmark_scores.get(b, [])),
+                "sources": sources,
+                "use": _use_of(sources),
+                "groups": len(r.groups(b)),
+                "q": " ".join([c.benchmarks[b].name, *c.benchmarks[b].aliases, b]).lower(),
+            }
+        )
     opts = {}
     if filters:
         opts = {

@@ -580,3 +580,24 @@ def test_the_models_index_draws_its_rows_from_its_data_a_page_at_a_time(
         more.click()
     assert len(visible_rows(page)) == total
     assert page.locator(".atlas-count").inner_text() == f"{total} of {total} shown"
+
+
+def test_the_benchmarks_index_tells_shared_benchmarks_from_single_source_sets(
+    page, real_server, real_catalog
+):
+    def sources(bid):
+        return len({s.source for s in real_catalog.benchmark_scores.get(bid, [])})
+
+    page.goto(real_server + "benchmarks/")
+    page.select_option("[data-filter=use]", "single")
+    shown = page.eval_on_selector_all(
+        "#benchmarks-table tbody tr:not([hidden])", "rows => rows.map(r => r.cells[0].innerText)"
+    )
+    single = {b.name for bid, b in real_catalog.benchmarks.items() if sources(bid) == 1}
+    assert single and set(shown) == single
+    page.select_option("[data-filter=use]", "several")
+    shown = page.eval_on_selector_all(
+        "#benchmarks-table tbody tr:not([hidden])", "rows => rows.map(r => r.cells[0].innerText)"
+    )
+    assert "MedQA" in shown and not set(shown) & single
+    assert "use=several" in page.url, "the filter is kept in the address"
