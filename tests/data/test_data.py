@@ -184,7 +184,9 @@ def test_benchmarks_cover_both_evaluation_categories(catalog):
     # A language applies only to sets with text (not to structured EHR or molecule sets), and
     # `not_stated` counts as known. Many authors' own sets (Round 14) do not state a language,
     # so the floor is below the share of the older, public benchmarks.
-    with_text = [b for b in catalog.benchmarks.values() if "text" in b.modalities or not b.modalities]
+    with_text = [
+        b for b in catalog.benchmarks.values() if "text" in b.modalities or not b.modalities
+    ]
     with_language = sum(1 for b in with_text if b.languages or "languages" in b.not_stated)
     with_format = sum(1 for b in catalog.benchmarks.values() if b.answer_format)
     assert with_language >= 0.70 * len(with_text)
@@ -298,15 +300,17 @@ def test_every_data_file_is_in_canonical_form(capsys):
 # may lower it. The targets the atlas aims at are TARGETS in macros/catalog/completeness.py;
 # `atlas completeness` prints both.
 COMPLETENESS_FLOORS = {
-    "organisations": 89.5,
+    "organisations": 90.0,
     "released": 98.0,
-    "weights": 94.0,
+    # Weights and base models were lowered once (94.0, 86.5): the three MedCare models entered
+    # with their results, and no source reached states their weights or base models.
+    "weights": 93.0,
     "modalities": 99.5,
-    "base_models": 86.5,
+    "base_models": 85.5,
     "parameters": 93.5,
-    "licence": 92.0,
-    "model results": 67.5,
-    "benchmark results": 91.5,
+    "licence": 93.0,
+    "model results": 76.0,
+    "benchmark results": 93.5,
 }
 
 
