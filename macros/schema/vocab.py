@@ -217,6 +217,9 @@ METRICS = (
     # Multi-label exams (FrenchMedMCQA): overlap between predicted and gold answer sets.
     Metric("hamming-score", "Hamming score", "%", 0, 100),
     Metric("ndcg-at-10", "nDCG@10", "fraction", 0, 1),
+    # A benchmark's own overall number averaged over tasks scored with different metrics
+    # (PromptCBLUE: F1 and ROUGE-L); comparable only within the same benchmark version.
+    Metric("composite-score", "Composite score (mean over mixed task metrics)", "points", 0, 100),
 )
 
 METRIC_BY_ID = {m.id: m for m in METRICS}
