@@ -309,8 +309,8 @@ COMPLETENESS_FLOORS = {
     "base_models": 85.5,
     "parameters": 93.5,
     "licence": 93.0,
-    "model results": 76.0,
-    "benchmark results": 93.5,
+    "model results": 77.0,
+    "benchmark results": 94.0,
 }
 
 
