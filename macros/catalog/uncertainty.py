@@ -1,9 +1,9 @@
 """How sure a score is: a 95% interval, and which models are tied with a board's leader.
 
 A source's own interval (``ci``) or standard error comes first. Otherwise, for a metric
-that is a proportion of items (accuracy, exact match, success rate, the share of answers
-rated favourably) and a known number of items ``n``, the interval is Wilson's score
-interval for a binomial proportion at 95%. It reflects only the finite number of questions: it does
+that is a proportion of items (accuracy, exact match, success rate, error rate, the share
+of answers rated favourably) and a known number of items ``n``, the interval is Wilson's
+score interval for a binomial proportion at 95%. It reflects only the finite number of questions: it does
 not account for run-to-run variance, prompt sensitivity or grader noise.
 """
 

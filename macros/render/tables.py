@@ -215,11 +215,12 @@ def benchmark_table(r, page_src: str, ids, *, filters: bool = False, table_id: s
     ids = sorted(ids, key=lambda i: c.benchmarks[i].name.lower())
     rows = []
     for b in ids:
-        sources = len({s.source for s in c.benchmark_scores.get(b, [])})
+        scores = c.benchmark_scores.get(b, [])
+        sources = len({s.source for s in scores})
         rows.append(
             {
                 "b": c.benchmarks[b],
-                "n": len(c.benchmark_scores.get(b, [])),
+                "n": len(scores),
                 "sources": sources,
                 "use": _use_of(sources),
                 "groups": len(r.groups(b)),

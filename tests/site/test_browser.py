@@ -43,10 +43,11 @@ PARAMETER_VALUES = (
 def test_sorting_a_column_orders_the_rows(page, real_server):
     def wait_until_sorted(descending: bool) -> list[float]:
         # The first sort loads the index's data file and redraws the rows afterwards.
-        check = "v => v.every((x, i) => i === 0 || (%s))" % (
-            "v[i - 1] >= x" if descending else "v[i - 1] <= x"
+        page.wait_for_function(
+            f"down => ({PARAMETER_VALUES})()"
+            ".every((x, i, v) => i === 0 || (down ? v[i - 1] >= x : v[i - 1] <= x))",
+            arg=descending,
         )
-        page.wait_for_function(f"() => ({check})(({PARAMETER_VALUES})())")
         return page.evaluate(PARAMETER_VALUES)
 
     page.goto(real_server + "models/")
@@ -72,9 +73,9 @@ def rows_loaded(page) -> None:
     page.wait_for_function("() => window.__atlasRows !== undefined")
 
 
-def visible_rows(page) -> list[str]:
+def visible_rows(page, table: str = "models-table") -> list[str]:
     return page.eval_on_selector_all(
-        "#models-table tbody tr:not([hidden])", "rows => rows.map(r => r.cells[0].innerText)"
+        f"#{table} tbody tr:not([hidden])", "rows => rows.map(r => r.cells[0].innerText)"
     )
 
 
@@ -606,14 +607,10 @@ def test_the_benchmarks_index_tells_shared_benchmarks_from_single_source_sets(
 
     page.goto(real_server + "benchmarks/")
     page.select_option("[data-filter=use]", "single")
-    shown = page.eval_on_selector_all(
-        "#benchmarks-table tbody tr:not([hidden])", "rows => rows.map(r => r.cells[0].innerText)"
-    )
+    shown = visible_rows(page, "benchmarks-table")
     single = {b.name for bid, b in real_catalog.benchmarks.items() if sources(bid) == 1}
     assert single and set(shown) == single
     page.select_option("[data-filter=use]", "several")
-    shown = page.eval_on_selector_all(
-        "#benchmarks-table tbody tr:not([hidden])", "rows => rows.map(r => r.cells[0].innerText)"
-    )
+    shown = visible_rows(page, "benchmarks-table")
     assert "MedQA" in shown and not set(shown) & single
     assert "use=several" in page.url, "the filter is kept in the address"
