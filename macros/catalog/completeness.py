@@ -47,11 +47,11 @@ def _known(model, name: str) -> bool:
     return name in model.not_stated or getattr(model, name) not in (None, [], "")
 
 
-def completeness(catalog: Catalog) -> list[Coverage]:
-    """Coverage of every tracked field, in the order of ``TARGETS``."""
+def _applies(catalog: Catalog) -> dict[str, list]:
+    """Per fact field, the medical models it is counted over."""
     medical = [m for m in catalog.models.values() if m.kind == "medical"]
     open_weights = [m for m in medical if m.weights == "open"]
-    applies = {
+    return {
         "organisations": medical,
         "released": medical,
         "weights": medical,
@@ -60,12 +60,32 @@ def completeness(catalog: Catalog) -> list[Coverage]:
         "parameters": open_weights,
         "licence": open_weights,
     }
-    out = [Coverage(f, sum(_known(m, f) for m in ms), len(ms)) for f, ms in applies.items()]
+
+
+def missing(catalog: Catalog) -> dict[str, list[str]]:
+    """Per field of ``TARGETS``, the ids of the entries it applies to that do not know it yet.
+
+    An entry that lists the field under ``not_stated`` knows it (its sources were read and
+    are silent), so it is not missing; one with no results is missing "model results" or
+    "benchmark results". Ids are sorted.
+    """
+    out = {f: sorted(m.id for m in ms if not _known(m, f)) for f, ms in _applies(catalog).items()}
     scored = {m for m, scores in catalog.model_scores.items() if scores}
-    out.append(Coverage("model results", sum(m.id in scored for m in medical), len(medical)))
-    with_results = sum(1 for b in catalog.benchmarks if catalog.benchmark_scores.get(b))
-    out.append(Coverage("benchmark results", with_results, len(catalog.benchmarks)))
+    medical = [m for m in catalog.models.values() if m.kind == "medical"]
+    out["model results"] = sorted(m.id for m in medical if m.id not in scored)
+    out["benchmark results"] = sorted(
+        b for b in catalog.benchmarks if not catalog.benchmark_scores.get(b)
+    )
     return out
+
+
+def completeness(catalog: Catalog) -> list[Coverage]:
+    """Coverage of every tracked field, in the order of ``TARGETS``."""
+    applies = _applies(catalog)
+    applies["model results"] = [m for m in catalog.models.values() if m.kind == "medical"]
+    applies["benchmark results"] = list(catalog.benchmarks)
+    gaps = missing(catalog)
+    return [Coverage(f, len(applies[f]) - len(gaps[f]), len(applies[f])) for f in TARGETS]
 
 
 def as_text(rows: list[Coverage]) -> str:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from macros.render import changes, entries, indexes, special
+from macros.render import changes, entries, indexes, special, wanted
 
 FAMILIES = {
     "models": entries.model_page,
@@ -17,4 +17,5 @@ FAMILIES = {
     "lineage": special.lineage_page,
     "disagreements": special.disagreements_page,
     "changes": changes.changes_page,
+    "wanted": wanted.wanted_page,
 }

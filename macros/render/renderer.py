@@ -206,6 +206,7 @@ class Renderer:
             PageJob("lineage.md", "lineage"),
             PageJob("disagreements.md", "disagreements"),
             PageJob("changes.md", "changes"),
+            PageJob("wanted.md", "wanted"),
         ]
         return jobs
 

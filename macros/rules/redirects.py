@@ -38,6 +38,7 @@ RESERVED_PAGES = (
         "survey",
         "contributing",
         "changes",
+        "wanted",
         "404",
     }
     | set(KINDS)

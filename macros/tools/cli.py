@@ -179,12 +179,16 @@ def cmd_export(args) -> int:
 
 
 def cmd_completeness(args) -> int:
-    from macros.catalog.completeness import as_text, completeness
+    from macros.catalog.completeness import as_text, completeness, missing
 
     catalog = _valid_catalog(args)
     if catalog is None:
         return 1
     print(as_text(completeness(catalog)))
+    if args.missing:
+        for field, ids in missing(catalog).items():
+            print(f"\n{field} ({len(ids)} missing):")
+            print("\n".join(f"  {i}" for i in ids) or "  none")
     return 0
 
 
@@ -275,6 +279,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_release)
 
     p = sub.add_parser("completeness", help="per field, the share of entries that know it")
+    p.add_argument(
+        "--missing", action="store_true", help="also list, per field, the ids that lack it"
+    )
     p.set_defaults(func=cmd_completeness)
 
     p = sub.add_parser("zip", help="pack a built offline site into a deterministic zip")

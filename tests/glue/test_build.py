@@ -40,7 +40,7 @@ def test_every_entry_has_its_page(real_site, real_catalog):
     assert missing == []
     for kind in KINDS:
         assert (real_site / kind / "index.html").is_file()
-    for special in ("compare", "lineage", "disagreements"):
+    for special in ("compare", "lineage", "disagreements", "wanted"):
         assert (real_site / special / "index.html").is_file()
 
 

@@ -9,6 +9,7 @@ import subprocess
 import sys
 
 import pytest
+import yaml
 from conftest import ROOT
 
 from macros.load.problems import Problem
@@ -269,6 +270,18 @@ def test_completeness_prints_every_field_against_its_target(project, capsys):
     assert main(["--root", str(project), "completeness"]) == 0
     out = capsys.readouterr().out
     assert all(field in out for field in TARGETS) and "target" in out.splitlines()[0]
+
+
+def test_completeness_missing_lists_the_ids_that_lack_each_field(project, capsys):
+    model = project / "data" / "models" / "syn-model-00002.yaml"
+    data = yaml.safe_load(model.read_text())
+    data["organisations"] = []
+    data.pop("not_stated", None)
+    model.write_text(yaml.safe_dump(data, sort_keys=False))
+    assert main(["--root", str(project), "completeness", "--missing"]) == 0
+    out = capsys.readouterr().out
+    organisations = out.split("organisations (", 1)[1].split("\n\n", 1)[0]
+    assert f"  {data['id']}" in organisations.splitlines()
 
 
 def test_commands_that_need_the_catalog_refuse_invalid_data(project, capsys):
