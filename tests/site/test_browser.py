@@ -270,7 +270,7 @@ def test_axe_finds_no_serious_or_critical_violations(browser, real_server, real_
 
     model, score = a_model_with_results(real_catalog)
     urls = ["", f"models/{model.id}/", f"benchmarks/{score.benchmark}/", "models/", "lineage/"]
-    urls += ["compare/", "disagreements/", "changes/", "papers/", "benchmarks/"]
+    urls += ["compare/", "disagreements/", "changes/", "papers/", "benchmarks/", "wanted/"]
     for kind in ("papers", "techniques", "organisations", "applications", "results"):
         urls.append(f"{kind}/{sorted(real_catalog.kind(kind))[0]}/")
     with_graph = next(
@@ -514,6 +514,7 @@ def test_the_search_index_loads_only_when_search_is_first_used(page, real_server
 def _one_page_per_family(catalog) -> list[str]:
     pages = ["", "models/", "benchmarks/", "techniques/", "papers/", "organisations/"]
     pages += ["applications/", "results/", "compare/", "lineage/", "disagreements/", "changes/"]
+    pages += ["wanted/"]
     pages += ["download/", "methodology/", "survey/", "survey/pretrained/", "contributing/"]
     for kind in (
         "models",
