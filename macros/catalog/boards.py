@@ -128,14 +128,26 @@ def _board(catalog: Catalog, bid: str, variant, metric, scores: list[Score]) -> 
     return Board(bid, variant, metric, variant_title(catalog, bid, variant, metric), tuple(rows))
 
 
+def is_unstated_variant(variant: str | None) -> bool:
+    """Whether a variant holds results whose source leaves the evaluation set open (its id
+    ends in ``-not-stated``, e.g. MedQA ``us-options-not-stated``)."""
+    return bool(variant) and variant.endswith("-not-stated")
+
+
+def _main_first(board: Board) -> tuple:
+    unstated = is_unstated_variant(board.variant)
+    return (unstated, -len(board.sources), -len(board.rows), board.title, board.slug)
+
+
 def boards_for(catalog: Catalog, benchmark_id: str) -> list[Board]:
-    """The boards of a benchmark: the main one first (the variant most sources report),
-    then by number of models."""
+    """The boards of a benchmark: the main one first (of the variants whose set is stated,
+    the one most sources report), then by number of models. A variant whose set is not
+    stated never heads the page, however many sources it has."""
     by_key: dict[tuple, list[Score]] = defaultdict(list)
     for s in catalog.benchmark_scores.get(benchmark_id, []):
         by_key[(s.variant, s.metric)].append(s)
     boards = [_board(catalog, benchmark_id, v, m, ss) for (v, m), ss in by_key.items()]
-    boards.sort(key=lambda b: (-len(b.sources), -len(b.rows), b.title, b.slug))
+    boards.sort(key=_main_first)
     return boards
 
 

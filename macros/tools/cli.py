@@ -279,9 +279,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_release)
 
     p = sub.add_parser("completeness", help="per field, the share of entries that know it")
-    p.add_argument(
-        "--missing", action="store_true", help="also list, per field, the ids that lack it"
-    )
+    p.add_argument("--missing", action="store_true", help="also list the ids that lack each field")
     p.set_defaults(func=cmd_completeness)
 
     p = sub.add_parser("zip", help="pack a built offline site into a deterministic zip")

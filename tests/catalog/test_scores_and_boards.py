@@ -182,6 +182,16 @@ def test_the_main_board_is_the_variant_most_sources_report():
     assert [b.variant for b in boards_for(c, "b")] == ["b", "a"]
 
 
+def test_a_variant_whose_set_is_not_stated_never_heads_the_page():
+    c = catalog_of(
+        score("m1", 90, variant="us-options-not-stated", source="p1"),
+        score("m2", 91, variant="us-options-not-stated", source="p2"),
+        score("m3", 92, variant="us-options-not-stated", source="p3"),
+        score("m1", 80, variant="us-4-option", source="p4"),
+    )
+    assert [b.variant for b in boards_for(c, "b")] == ["us-4-option", "us-options-not-stated"]
+
+
 def test_progress_marks_the_models_that_beat_every_earlier_one():
     c = catalog_of(score("m1", 60), score("m2", 55), score("m3", 70))
     for mid, when in (("m1", "2022-01"), ("m2", "2023-01"), ("m3", "2024-01")):
