@@ -300,16 +300,16 @@ def test_every_data_file_is_in_canonical_form(capsys):
 # may lower it. The targets the atlas aims at are TARGETS in macros/catalog/completeness.py;
 # `atlas completeness` prints both.
 COMPLETENESS_FLOORS = {
-    "organisations": 90.0,
+    "organisations": 91.0,
     "released": 98.0,
-    # Weights and base models were lowered once (94.0, 86.5): the three MedCare models entered
-    # with their results, and no source reached states their weights or base models.
-    "weights": 93.0,
+    # Weights and base models were lowered once, in session 7, for the three MedCare models
+    # (no source reached states their weights or bases); session 8 raised them past that.
+    "weights": 94.0,
     "modalities": 99.5,
-    "base_models": 85.5,
+    "base_models": 87.0,
     "parameters": 93.5,
     "licence": 93.0,
-    "model results": 77.0,
+    "model results": 79.5,
     "benchmark results": 94.0,
 }
 
