@@ -60,10 +60,13 @@ def wanted_page(r, _arg=None) -> GeneratedPage:
     intro = el(
         "p",
         "Facts and results the atlas does not have yet, for contributors who can source them. "
-        "A fact counts as known when an entry gives it, or lists it under not_stated: the "
-        "entry's paper, card and repository were read and none states it. An entry listed "
-        "here has not been settled either way. Every addition needs a source and a locator; "
-        "see the contributing guide.",
+        "A fact counts as known when an entry gives it, or lists it under ",
+        el("code", "not_stated"),
+        ": the entry's paper, card and repository were read and none states it. An entry "
+        "listed here has not been settled either way. Every addition needs a source and a "
+        "locator; see the ",
+        el("a", "contributing guide", href=link.page("contributing/index.md")),
+        ".",
     )
     sections = "\n".join(_section(r, link, row, gaps[row.field]) for row in rows)
     body = (
