@@ -48,7 +48,7 @@ def _known(model, name: str) -> bool:
 
 
 def _applies(catalog: Catalog) -> dict[str, list]:
-    """Per fact field, the medical models it is counted over."""
+    """Per field of ``TARGETS``, the entries it is counted over."""
     medical = [m for m in catalog.models.values() if m.kind == "medical"]
     open_weights = [m for m in medical if m.weights == "open"]
     return {
@@ -59,7 +59,17 @@ def _applies(catalog: Catalog) -> dict[str, list]:
         "base_models": [m for m in medical if m.survey_type == "fine-tuned"],
         "parameters": open_weights,
         "licence": open_weights,
+        "model results": medical,
+        "benchmark results": list(catalog.benchmarks.values()),
     }
+
+
+def _knows(catalog: Catalog, field: str, entry) -> bool:
+    if field == "model results":
+        return bool(catalog.model_scores.get(entry.id))
+    if field == "benchmark results":
+        return bool(catalog.benchmark_scores.get(entry.id))
+    return _known(entry, field)
 
 
 def missing(catalog: Catalog) -> dict[str, list[str]]:
@@ -69,23 +79,18 @@ def missing(catalog: Catalog) -> dict[str, list[str]]:
     are silent), so it is not missing; one with no results is missing "model results" or
     "benchmark results". Ids are sorted.
     """
-    out = {f: sorted(m.id for m in ms if not _known(m, f)) for f, ms in _applies(catalog).items()}
-    scored = {m for m, scores in catalog.model_scores.items() if scores}
-    medical = [m for m in catalog.models.values() if m.kind == "medical"]
-    out["model results"] = sorted(m.id for m in medical if m.id not in scored)
-    out["benchmark results"] = sorted(
-        b for b in catalog.benchmarks if not catalog.benchmark_scores.get(b)
-    )
-    return out
+    return {
+        f: sorted(e.id for e in entries if not _knows(catalog, f, e))
+        for f, entries in _applies(catalog).items()
+    }
 
 
 def completeness(catalog: Catalog) -> list[Coverage]:
     """Coverage of every tracked field, in the order of ``TARGETS``."""
-    applies = _applies(catalog)
-    applies["model results"] = [m for m in catalog.models.values() if m.kind == "medical"]
-    applies["benchmark results"] = list(catalog.benchmarks)
-    gaps = missing(catalog)
-    return [Coverage(f, len(applies[f]) - len(gaps[f]), len(applies[f])) for f in TARGETS]
+    return [
+        Coverage(f, sum(_knows(catalog, f, e) for e in entries), len(entries))
+        for f, entries in _applies(catalog).items()
+    ]
 
 
 def as_text(rows: list[Coverage]) -> str:
